@@ -1,0 +1,113 @@
+package se.lefi.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.audit.AuditRecord;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.RegisterState;
+import se.lefi.infrastructure.audit.AuditTrail;
+import se.lefi.infrastructure.config.LefiConfiguration;
+
+/**
+ * LEFI Online, system-to-system: the transaction and security boundary of every question. Each
+ * refusal and each disclosure is audited in the same transaction as the answer.
+ */
+@Stateless
+public class LefiOnlineService {
+    static final String INTERFACE = ServiceInterface.SYSTEM_TO_SYSTEM.name();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    CallerIdentification identification;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    public Outcome<PingAnswer> ping(Caller caller) {
+        Clock clock = configuration.clock();
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+        String requestId = newRequestId();
+        if (who.refusal() != null) {
+            return refuse(requestId, "Ping", caller, who, who.refusal());
+        }
+        return Outcome.granted(requestId, new PingAnswer(configuration.serviceVersion(), clock.instant(), registerTime()));
+    }
+
+    public Outcome<List<AvailablePurpose>> availableInformationTypes(Caller caller) {
+        Clock clock = configuration.clock();
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+        String requestId = newRequestId();
+        if (who.refusal() != null) {
+            return refuse(requestId, "GetAvailableInformationTypes", caller, who, who.refusal());
+        }
+        CallerIdentification.Identified identified = who.identified();
+        Set<InformationType> allowed = identified.agreement().informationTypes();
+        List<AvailablePurpose> purposes = configuration.legalBases().basesFor(identified.organisation().kind()).stream()
+                .filter(basis -> identified.agreement().covers(basis.purpose()))
+                .map(basis -> new AvailablePurpose(basis, allowed.isEmpty() ? EnumSet.noneOf(InformationType.class) : EnumSet.copyOf(allowed)))
+                .toList();
+        audit.record(auditRecord(requestId, "GetAvailableInformationTypes", caller, who.organisationNumber()).outcome(AuditRecord.GRANTED));
+        return Outcome.granted(requestId, purposes);
+    }
+
+    /** The full decision comes with the disclosure rules; until then every question is refused, and audited. */
+    public Outcome<Void> benefitInformation(Caller caller) {
+        Clock clock = configuration.clock();
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+        Refusal refusal = who.refusal() != null ? who.refusal() : Refusal.of(RefusalCode.SERVICE_UNAVAILABLE);
+        return refuse(newRequestId(), "GetBenefitInformation", caller, who, refusal);
+    }
+
+    /**
+     * Audits a request that never reached a decision (unreadable, against the schema, or failed),
+     * in a transaction of its own since the request's own may be rolling back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String recordUnanswered(Caller caller, String operation, RefusalCode code) {
+        String requestId = newRequestId();
+        String organisationNumber = caller.organisationNumber() != null && OrganisationNumber.isValid(caller.organisationNumber())
+                ? OrganisationNumber.parse(caller.organisationNumber()).value() : null;
+        audit.record(auditRecord(requestId, operation, caller, organisationNumber).outcome(code.name()));
+        return requestId;
+    }
+
+    private <T> Outcome<T> refuse(String requestId, String operation, Caller caller, CallerIdentification.Result who, Refusal refusal) {
+        audit.record(auditRecord(requestId, operation, caller, who.organisationNumber()).outcome(refusal.code().name()));
+        return Outcome.refused(requestId, refusal);
+    }
+
+    private AuditRecord auditRecord(String requestId, String operation, Caller caller, String organisationNumber) {
+        return new AuditRecord(requestId, Instant.now(), INTERFACE, operation)
+                .caller(organisationNumber, caller.certificateFingerprint());
+    }
+
+    private Instant registerTime() {
+        RegisterState state = em.find(RegisterState.class, RegisterState.SINGLETON_ID);
+        return state == null ? Instant.EPOCH : state.registerTime();
+    }
+
+    private static String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+}

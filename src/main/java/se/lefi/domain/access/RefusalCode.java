@@ -1,0 +1,43 @@
+package se.lefi.domain.access;
+
+/**
+ * Why a question was refused. The names are the contract's stable fault codes (FaultCode in
+ * lefi_online_core_1.0.xsd); a unit test keeps the two lists equal.
+ */
+public enum RefusalCode {
+    INVALID_REQUEST("The request does not conform to the contract."),
+    INVALID_PERSON_ID("The person id is not a valid personnummer or samordningsnummer."),
+    INVALID_ORGANISATION_NUMBER("The organisation number is not valid."),
+    INVALID_PERIOD("The period starts after it ends."),
+    PERIOD_TOO_LONG("The period is longer than two years and the agreement does not allow it."),
+    NO_INFORMATION_TYPE("No information type was asked for."),
+    NO_CLIENT_CERTIFICATE("No client certificate was presented."),
+    UNKNOWN_CERTIFICATE("The client certificate does not identify an organisation."),
+    NOT_CONNECTED("The organisation is not connected to the service."),
+    AGREEMENT_NOT_SIGNED("The agreement is not signed by both parties."),
+    AGREEMENT_TERMINATED("The agreement is terminated."),
+    INTERFACE_NOT_COVERED("The agreement does not cover this interface."),
+    PURPOSE_NOT_IN_AGREEMENT("The purpose is not covered by the agreement."),
+    NO_LEGAL_BASIS("There is no legal basis for this purpose for this kind of organisation."),
+    CONSENT_MISSING("The purpose requires the individual's consent, and no consent reference was given."),
+    CONSENT_INVALID("The consent reference is not valid on the day of the question."),
+    CASE_MISSING("An authority must name its open case about the person."),
+    PRINCIPAL_MISSING("An agent must name the principal it acts for."),
+    PRINCIPAL_NOT_ALLOWED("Only an agent may act on behalf of a principal."),
+    NO_LIVE_ASSIGNMENT("The agent has no live assignment from the principal."),
+    USER_NOT_AUTHORISED("The user has no live access-rights decision."),
+    USER_DEREGISTERED("The user is deregistered."),
+    OUTSIDE_SERVICE_HOURS("The service is closed at this time."),
+    SERVICE_UNAVAILABLE("The question could not be answered; nothing was disclosed.");
+
+    private final String defaultMessage;
+
+    RefusalCode(String defaultMessage) {
+        this.defaultMessage = defaultMessage;
+    }
+
+    /** A message that holds no personal data and no organisation number. */
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,149 @@
+package se.lefi.domain.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One disclosure question, granted or refused: who asked, about whom, why, under which basis,
+ * what was returned and at which register time. Written in the same transaction as the answer.
+ */
+@Entity
+@Table(name = "AUDIT_RECORD", indexes = {
+        @Index(name = "AUDIT_RECORD_REQUEST", columnList = "REQUEST_ID", unique = true),
+        @Index(name = "AUDIT_RECORD_ORGANISATION", columnList = "ORGANISATION_NUMBER")})
+@NamedQuery(name = AuditRecord.BY_REQUEST_ID, query = "select a from AuditRecord a where a.requestId = :requestId")
+public class AuditRecord {
+    public static final String BY_REQUEST_ID = "AuditRecord.byRequestId";
+    public static final String GRANTED = "GRANTED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "AUDIT_RECORD_SEQ")
+    @SequenceGenerator(name = "AUDIT_RECORD_SEQ", sequenceName = "AUDIT_RECORD_SEQ", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "REQUEST_ID", nullable = false, length = 36)
+    private String requestId;
+
+    @Column(name = "RECORDED_AT", nullable = false)
+    private Instant recordedAt;
+
+    @Column(name = "INTERFACE_NAME", nullable = false, length = 20)
+    private String interfaceName;
+
+    @Column(name = "OPERATION", nullable = false, length = 40)
+    private String operation;
+
+    @Column(name = "ORGANISATION_NUMBER", length = 10)
+    private String organisationNumber;
+
+    @Column(name = "CERTIFICATE_FINGERPRINT", length = 64)
+    private String certificateFingerprint;
+
+    @Column(name = "PRINCIPAL_NUMBER", length = 10)
+    private String principalOrganisationNumber;
+
+    @Column(name = "PERSON_ID", length = 12)
+    private String personId;
+
+    @Column(name = "PURPOSE", length = 40)
+    private String purpose;
+
+    @Column(name = "LEGAL_BASIS", length = 200)
+    private String legalBasis;
+
+    @Column(name = "CONSENT_REFERENCE", length = 400)
+    private String consentReference;
+
+    @Column(name = "CASE_ID", length = 64)
+    private String caseId;
+
+    @Column(name = "CORRELATION_ID", length = 64)
+    private String correlationId;
+
+    @Column(name = "TYPES_RETURNED", length = 400)
+    private String typesReturned;
+
+    @Column(name = "TYPES_WITHHELD", length = 400)
+    private String typesWithheld;
+
+    @Column(name = "OUTCOME", nullable = false, length = 40)
+    private String outcome;
+
+    @Column(name = "REGISTER_TIME")
+    private Instant registerTime;
+
+    protected AuditRecord() {
+    }
+
+    public AuditRecord(String requestId, Instant recordedAt, String interfaceName, String operation) {
+        this.requestId = requestId;
+        this.recordedAt = recordedAt;
+        this.interfaceName = interfaceName;
+        this.operation = operation;
+    }
+
+    public AuditRecord caller(String organisationNumber, String certificateFingerprint) {
+        this.organisationNumber = organisationNumber;
+        this.certificateFingerprint = certificateFingerprint;
+        return this;
+    }
+
+    public AuditRecord principal(String principalOrganisationNumber) {
+        this.principalOrganisationNumber = principalOrganisationNumber;
+        return this;
+    }
+
+    public AuditRecord subject(String personId, String purpose, String correlationId) {
+        this.personId = personId;
+        this.purpose = purpose;
+        this.correlationId = correlationId;
+        return this;
+    }
+
+    public AuditRecord basis(String legalBasis, String consentReference, String caseId) {
+        this.legalBasis = legalBasis;
+        this.consentReference = consentReference;
+        this.caseId = caseId;
+        return this;
+    }
+
+    public AuditRecord disclosed(String typesReturned, String typesWithheld, Instant registerTime) {
+        this.typesReturned = typesReturned;
+        this.typesWithheld = typesWithheld;
+        this.registerTime = registerTime;
+        return this;
+    }
+
+    public AuditRecord outcome(String outcome) {
+        this.outcome = outcome;
+        return this;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String organisationNumber() {
+        return organisationNumber;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public String operation() {
+        return operation;
+    }
+}

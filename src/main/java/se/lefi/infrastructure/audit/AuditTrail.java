@@ -1,0 +1,24 @@
+package se.lefi.infrastructure.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import se.lefi.domain.audit.AuditRecord;
+
+/**
+ * Writes audit records inside the caller's transaction, so an answer and its record commit or
+ * fail together. The flush makes a failing write surface before any answer is built.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class AuditTrail {
+    @PersistenceContext
+    EntityManager em;
+
+    public void record(AuditRecord record) {
+        em.persist(record);
+        em.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package se.lefi.infrastructure.security;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import se.lefi.application.Caller;
+
+/**
+ * Reads the caller from a TLS client certificate. Swedish organisation certificates carry the
+ * organisationsnummer in the subject's serialNumber attribute (OID 2.5.4.5).
+ */
+public final class ClientCertificates {
+    /** The servlet request attribute where the container puts the verified client chain. */
+    public static final String REQUEST_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    private ClientCertificates() {
+    }
+
+    public static Caller caller(Object requestAttribute) {
+        if (!(requestAttribute instanceof X509Certificate[] chain) || chain.length == 0) {
+            return Caller.withoutCertificate();
+        }
+        X509Certificate certificate = chain[0];
+        return new Caller(fingerprint(certificate), subjectSerialNumber(certificate));
+    }
+
+    /** SHA-256 over the DER encoding, lower-case hex: how certificates are bound and audited. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint a certificate", e);
+        }
+    }
+
+    /** The subject's serialNumber attribute, or null when there is not exactly one. */
+    public static String subjectSerialNumber(X509Certificate certificate) {
+        RDN[] serialNumbers = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.SERIALNUMBER);
+        if (serialNumbers.length != 1 || serialNumbers[0].isMultiValued()) {
+            return null;
+        }
+        return IETFUtils.valueToString(serialNumbers[0].getFirst().getValue());
+    }
+}

@@ -1,0 +1,92 @@
+package se.lefi.interfaces.soap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.service.model.BindingOperationInfo;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import se.lefi.application.Caller;
+import se.lefi.application.LefiOnlineService;
+import se.lefi.contract.lefionline.v1.LefiFault;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.infrastructure.security.ClientCertificates;
+
+/**
+ * Every fault leaves as a coded LefiFault. Faults the endpoint did not raise itself — schema
+ * violations, unreadable XML, unexpected failures — get the code INVALID_REQUEST or
+ * SERVICE_UNAVAILABLE, a fixed message (the parser's own text may quote personal data), and an
+ * audit record.
+ */
+class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
+    private static final Logger LOG = Logger.getLogger(CodedFaultInterceptor.class.getName());
+    private static final String CORE_NAMESPACE = "urn:se:lefi:online:core:1";
+
+    private final LefiOnlineService service;
+
+    CodedFaultInterceptor(LefiOnlineService service) {
+        super(Phase.SETUP);
+        this.service = service;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        if (!(message.getContent(Exception.class) instanceof Fault fault) || fault.getCause() instanceof LefiFault) {
+            return;
+        }
+        boolean callerError = "Client".equals(fault.getFaultCode().getLocalPart());
+        RefusalCode code = callerError ? RefusalCode.INVALID_REQUEST : RefusalCode.SERVICE_UNAVAILABLE;
+        Exchange exchange = message.getExchange();
+        String operation = operationName(exchange);
+        String requestId = audit(exchange, operation, code);
+        if (!callerError) {
+            LOG.log(Level.WARNING, "unanswered request {0} ({1}): {2}",
+                    new Object[] {requestId, operation, fault.getCause() == null ? "fault" : fault.getCause().getClass().getName()});
+        }
+        Refusal refusal = Refusal.of(code);
+        fault.setMessage(code.name() + ": " + refusal.message());
+        Element detail = fault.getOrCreateDetail();
+        while (detail.getFirstChild() != null) {
+            detail.removeChild(detail.getFirstChild());
+        }
+        Document document = detail.getOwnerDocument();
+        Element lefiFault = document.createElementNS(CORE_NAMESPACE, "core:LefiFault");
+        lefiFault.appendChild(text(document, "code", code.name()));
+        lefiFault.appendChild(text(document, "message", refusal.message()));
+        lefiFault.appendChild(text(document, "requestId", requestId));
+        detail.appendChild(lefiFault);
+    }
+
+    private String audit(Exchange exchange, String operation, RefusalCode code) {
+        Message in = exchange.getInMessage();
+        Caller caller = in == null || !(in.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest request)
+                ? Caller.withoutCertificate()
+                : ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        try {
+            return service.recordUnanswered(caller, operation, code);
+        } catch (RuntimeException e) {
+            String requestId = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "could not audit unanswered request {0}: {1}", new Object[] {requestId, e.getClass().getName()});
+            return requestId;
+        }
+    }
+
+    private static String operationName(Exchange exchange) {
+        BindingOperationInfo operation = exchange.getBindingOperationInfo();
+        return operation == null ? "unknown" : operation.getName().getLocalPart();
+    }
+
+    private static Element text(Document document, String name, String value) {
+        Element element = document.createElementNS(CORE_NAMESPACE, "core:" + name);
+        element.setTextContent(value);
+        return element;
+    }
+}

@@ -1,0 +1,68 @@
+package se.lefi.interfaces.soap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import se.lefi.application.AvailablePurpose;
+import se.lefi.application.Caller;
+import se.lefi.application.LefiOnlineService;
+import se.lefi.application.Outcome;
+import se.lefi.application.PingAnswer;
+import se.lefi.contract.getavailableinformationtypes.v1.GetAvailableInformationTypesResponseType;
+import se.lefi.contract.getavailableinformationtypes.v1.GetAvailableInformationTypesType;
+import se.lefi.contract.getbenefitinformation.v1.GetBenefitInformationResponseType;
+import se.lefi.contract.getbenefitinformation.v1.GetBenefitInformationType;
+import se.lefi.contract.lefionline.v1.LefiFault;
+import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
+import se.lefi.contract.ping.v1.PingResponseType;
+import se.lefi.contract.ping.v1.PingType;
+import se.lefi.infrastructure.security.ClientCertificates;
+
+/** Adapts the generated SOAP interface to the application service: caller in, contract types out. */
+public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
+    private final LefiOnlineService service;
+
+    LefiOnlineEndpoint(LefiOnlineService service) {
+        this.service = service;
+    }
+
+    @Override
+    public PingResponseType ping(PingType parameters) throws LefiFault {
+        PingAnswer answer = granted(service.ping(caller()));
+        PingResponseType response = new PingResponseType();
+        response.setServiceVersion(answer.serviceVersion());
+        response.setServerTime(ContractMapping.dateTime(answer.serverTime()));
+        response.setRegisterTime(ContractMapping.dateTime(answer.registerTime()));
+        return response;
+    }
+
+    @Override
+    public GetAvailableInformationTypesResponseType getAvailableInformationTypes(GetAvailableInformationTypesType parameters)
+            throws LefiFault {
+        List<AvailablePurpose> purposes = granted(service.availableInformationTypes(caller()));
+        GetAvailableInformationTypesResponseType response = new GetAvailableInformationTypesResponseType();
+        purposes.stream().map(ContractMapping::availablePurpose).forEach(response.getPurpose()::add);
+        return response;
+    }
+
+    @Override
+    public GetBenefitInformationResponseType getBenefitInformation(GetBenefitInformationType parameters) throws LefiFault {
+        granted(service.benefitInformation(caller()));
+        throw new IllegalStateException("a granted benefit question has no answer yet");
+    }
+
+    private static <T> T granted(Outcome<T> outcome) throws LefiFault {
+        if (!outcome.isGranted()) {
+            throw ContractMapping.fault(outcome.refusal(), outcome.requestId());
+        }
+        return outcome.value();
+    }
+
+    private static Caller caller() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+    }
+}

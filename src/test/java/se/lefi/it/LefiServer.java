@@ -1,0 +1,90 @@
+package se.lefi.it;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
+
+/**
+ * Where the server under test is and how to reach it as a given demo party: real mutual TLS with
+ * the dev PKI's certificates (var/pki, made in pre-integration-test).
+ */
+public final class LefiServer {
+    public static final String PASSWORD = "changeit";
+
+    private LefiServer() {
+    }
+
+    /** The built WAR, as bin/lefi serve runs it. */
+    public static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lefi.war", "target/lefi.war")));
+    }
+
+    public static int httpsPort() {
+        return Integer.getInteger("lefi.test.https.port");
+    }
+
+    public static URI uri(String path) {
+        return URI.create("https://localhost:" + httpsPort() + "/lefi" + path);
+    }
+
+    public static Path pki() {
+        return Path.of(System.getProperty("lefi.pki.dir", "var/pki"));
+    }
+
+    public static Path projectDir() {
+        return Path.of(System.getProperty("lefi.project.dir", "."));
+    }
+
+    public static KeyStore keyStore(String alias) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pki().resolve(alias + ".p12"))) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
+    /** TLS as the named party; {@code alias == null} presents no client certificate. */
+    public static SSLContext sslContext(String alias) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keyStore("truststore"));
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        if (alias != null) {
+            keys.init(keyStore(alias), PASSWORD.toCharArray());
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(alias == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
+    }
+
+    public static HttpClient httpClient(String alias) throws Exception {
+        return HttpClient.newBuilder().sslContext(sslContext(alias)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** A CXF client of the LEFI Online contract, as the named demo party. */
+    public static LefiOnlineResponderInterface lefiOnline(String alias) throws Exception {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(LefiOnlineResponderInterface.class);
+        factory.setAddress(uri("/ws/LefiOnline").toString());
+        LefiOnlineResponderInterface port = (LefiOnlineResponderInterface) factory.create();
+        Client client = ClientProxy.getClient(port);
+        TLSClientParameters tls = new TLSClientParameters();
+        tls.setSslContext(sslContext(alias));
+        ((HTTPConduit) client.getConduit()).setTlsClientParameters(tls);
+        return port;
+    }
+}
