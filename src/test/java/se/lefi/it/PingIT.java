@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.ping.v1.PingResponseType;
@@ -18,11 +16,6 @@ import se.lefi.contract.ping.v1.PingType;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PingIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LefiServer.war();
-    }
 
     @Test
     void aConnectedInsurerGetsVersionAndTimes() throws Exception {

@@ -42,7 +42,7 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
         if (!(message.getContent(Exception.class) instanceof Fault fault) || fault.getCause() instanceof LefiFault) {
             return;
         }
-        boolean callerError = "Client".equals(fault.getFaultCode().getLocalPart());
+        boolean callerError = isCallerError(fault);
         RefusalCode code = callerError ? RefusalCode.INVALID_REQUEST : RefusalCode.SERVICE_UNAVAILABLE;
         Exchange exchange = message.getExchange();
         String operation = operationName(exchange);
@@ -77,6 +77,12 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
             LOG.log(Level.SEVERE, "could not audit unanswered request {0}: {1}", new Object[] {requestId, e.getClass().getName()});
             return requestId;
         }
+    }
+
+    /** CXF's own code is "client"; SOAP 1.1 says "Client", SOAP 1.2 "Sender". */
+    private static boolean isCallerError(Fault fault) {
+        String code = fault.getFaultCode().getLocalPart();
+        return "client".equalsIgnoreCase(code) || "Sender".equals(code);
     }
 
     private static String operationName(Exchange exchange) {
