@@ -1,17 +1,20 @@
 package se.lefi.application;
 
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import se.lefi.domain.access.ConnectionCheck;
+import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.Organisation;
+import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
 
 /**
@@ -50,13 +53,48 @@ public class CallerIdentification {
                 : new Result(new Identified(organisation.get(), agreement.get()), null, number);
     }
 
+    /**
+     * Who answers for a question: the caller itself, or — for an agent — its principal. Carries the
+     * agreements that must all allow a purpose or type (the agent's and the principal's).
+     */
+    public record Answerable(PartyKind partyKind, List<Agreement> agreements, Refusal refusal) {
+        static Answerable refused(Refusal refusal) {
+            return new Answerable(null, List.of(), refusal);
+        }
+    }
+
+    /**
+     * Access step 2, for agents: only an agent names a principal, an agent must name one, their
+     * assignment is live, and the principal's own agreement is in force on the day.
+     * {@code principalNumber} is the validated 10-digit number, or null.
+     */
+    public Answerable answerable(Identified caller, String principalNumber, ServiceInterface via, LocalDate day) {
+        Optional<Organisation> principal = Optional.ofNullable(principalNumber).flatMap(this::organisationByNumber);
+        Optional<AgentAssignment> assignment = principal.flatMap(p -> em.createNamedQuery(AgentAssignment.BETWEEN, AgentAssignment.class)
+                .setParameter("agent", caller.organisation()).setParameter("principal", p)
+                .setMaxResults(1).getResultStream().findFirst());
+        Optional<Refusal> representation = DisclosureRules.checkRepresentation(caller.organisation().kind(), principalNumber != null, assignment, day);
+        if (representation.isPresent()) {
+            return Answerable.refused(representation.get());
+        }
+        if (principal.isEmpty()) {
+            return new Answerable(caller.organisation().kind(), List.of(caller.agreement()), null);
+        }
+        Optional<Agreement> principalAgreement = currentAgreement(principal.get());
+        Optional<Refusal> principalConnection = ConnectionCheck.check(principalAgreement, via, day)
+                .map(r -> new Refusal(r.code(), "The principal: " + r.message()));
+        return principalConnection.isPresent()
+                ? Answerable.refused(principalConnection.get())
+                : new Answerable(principal.get().kind(), List.of(caller.agreement(), principalAgreement.get()), null);
+    }
+
     public Optional<Organisation> organisationByNumber(String number) {
         return em.createNamedQuery(Organisation.BY_NUMBER, Organisation.class)
                 .setParameter("number", number)
                 .getResultStream().findFirst();
     }
 
-    private Optional<Agreement> currentAgreement(Organisation organisation) {
+    public Optional<Agreement> currentAgreement(Organisation organisation) {
         return em.createNamedQuery(Agreement.OF_ORGANISATION, Agreement.class)
                 .setParameter("organisation", organisation)
                 .setMaxResults(1)

@@ -54,29 +54,34 @@ public class LefiOnlineService {
         return Outcome.granted(requestId, new PingAnswer(configuration.serviceVersion(), clock.instant(), registerTime()));
     }
 
-    public Outcome<List<AvailablePurpose>> availableInformationTypes(Caller caller) {
-        Clock clock = configuration.clock();
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+    /**
+     * The purposes the caller may state — by the legal bases of the party that answers (the principal,
+     * when an agent asks for one) and every agreement involved — with the types those agreements allow.
+     */
+    public Outcome<List<AvailablePurpose>> availableInformationTypes(Caller caller, String principalOrganisationNumber) {
+        String operation = "GetAvailableInformationTypes";
+        LocalDate today = LocalDate.now(configuration.clock());
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
         String requestId = newRequestId();
         if (who.refusal() != null) {
-            return refuse(requestId, "GetAvailableInformationTypes", caller, who, who.refusal());
+            return refuse(requestId, operation, caller, who, who.refusal());
         }
-        CallerIdentification.Identified identified = who.identified();
-        Set<InformationType> allowed = identified.agreement().informationTypes();
-        List<AvailablePurpose> purposes = configuration.legalBases().basesFor(identified.organisation().kind()).stream()
-                .filter(basis -> identified.agreement().covers(basis.purpose()))
-                .map(basis -> new AvailablePurpose(basis, allowed.isEmpty() ? EnumSet.noneOf(InformationType.class) : EnumSet.copyOf(allowed)))
+        if (principalOrganisationNumber != null && !OrganisationNumber.isValid(principalOrganisationNumber)) {
+            return refuse(requestId, operation, caller, who, Refusal.of(RefusalCode.INVALID_ORGANISATION_NUMBER));
+        }
+        String principal = principalOrganisationNumber == null ? null : OrganisationNumber.parse(principalOrganisationNumber).value();
+        CallerIdentification.Answerable answerable = identification.answerable(who.identified(), principal, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        if (answerable.refusal() != null) {
+            return refuse(requestId, operation, caller, who, answerable.refusal());
+        }
+        Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
+        answerable.agreements().forEach(a -> allowed.retainAll(a.informationTypes()));
+        List<AvailablePurpose> purposes = configuration.legalBases().basesFor(answerable.partyKind()).stream()
+                .filter(basis -> answerable.agreements().stream().allMatch(a -> a.covers(basis.purpose())))
+                .map(basis -> new AvailablePurpose(basis, allowed))
                 .toList();
-        audit.record(auditRecord(requestId, "GetAvailableInformationTypes", caller, who.organisationNumber()).outcome(AuditRecord.GRANTED));
+        audit.record(auditRecord(requestId, operation, caller, who.organisationNumber()).principal(principal).outcome(AuditRecord.GRANTED));
         return Outcome.granted(requestId, purposes);
-    }
-
-    /** The full decision comes with the disclosure rules; until then every question is refused, and audited. */
-    public Outcome<Void> benefitInformation(Caller caller) {
-        Clock clock = configuration.clock();
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
-        Refusal refusal = who.refusal() != null ? who.refusal() : Refusal.of(RefusalCode.SERVICE_UNAVAILABLE);
-        return refuse(newRequestId(), "GetBenefitInformation", caller, who, refusal);
     }
 
     /**

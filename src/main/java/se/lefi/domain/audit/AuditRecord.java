@@ -6,10 +6,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One disclosure question, granted or refused: who asked, about whom, why, under which basis,
@@ -19,9 +22,16 @@ import java.time.Instant;
 @Table(name = "AUDIT_RECORD", indexes = {
         @Index(name = "AUDIT_RECORD_REQUEST", columnList = "REQUEST_ID", unique = true),
         @Index(name = "AUDIT_RECORD_ORGANISATION", columnList = "ORGANISATION_NUMBER")})
-@NamedQuery(name = AuditRecord.BY_REQUEST_ID, query = "select a from AuditRecord a where a.requestId = :requestId")
+@NamedQueries({
+        @NamedQuery(name = AuditRecord.BY_REQUEST_ID, query = "select a from AuditRecord a where a.requestId = :requestId"),
+        @NamedQuery(name = AuditRecord.UNSEALED, query = "select a from AuditRecord a where a.sealId is null and a.recordedAt < :before order by a.id"),
+        @NamedQuery(name = AuditRecord.IN_SEAL, query = "select a from AuditRecord a where a.sealId = :sealId order by a.id"),
+        @NamedQuery(name = AuditRecord.COUNT_UNSEALED, query = "select count(a) from AuditRecord a where a.sealId is null")})
 public class AuditRecord {
     public static final String BY_REQUEST_ID = "AuditRecord.byRequestId";
+    public static final String UNSEALED = "AuditRecord.unsealed";
+    public static final String IN_SEAL = "AuditRecord.inSeal";
+    public static final String COUNT_UNSEALED = "AuditRecord.countUnsealed";
     public static final String GRANTED = "GRANTED";
 
     @Id
@@ -80,12 +90,19 @@ public class AuditRecord {
     @Column(name = "REGISTER_TIME")
     private Instant registerTime;
 
+    @Column(name = "RECORD_HASH", length = 64)
+    private String recordHash;
+
+    @Column(name = "SEAL_ID")
+    private Long sealId;
+
     protected AuditRecord() {
     }
 
     public AuditRecord(String requestId, Instant recordedAt, String interfaceName, String operation) {
         this.requestId = requestId;
-        this.recordedAt = recordedAt;
+        // Databases keep microseconds; the content hash must survive the round trip.
+        this.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
         this.interfaceName = interfaceName;
         this.operation = operation;
     }
@@ -118,7 +135,7 @@ public class AuditRecord {
     public AuditRecord disclosed(String typesReturned, String typesWithheld, Instant registerTime) {
         this.typesReturned = typesReturned;
         this.typesWithheld = typesWithheld;
-        this.registerTime = registerTime;
+        this.registerTime = registerTime == null ? null : registerTime.truncatedTo(ChronoUnit.MICROS);
         return this;
     }
 
@@ -127,8 +144,84 @@ public class AuditRecord {
         return this;
     }
 
+    @PrePersist
+    void hashContent() {
+        recordHash = computeHash();
+    }
+
+    /** The hash of the record's content as it stands now: equal to {@link #recordHash()} unless it was changed. */
+    public String computeHash() {
+        return AuditChain.contentHash(requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
+                principalOrganisationNumber, personId, purpose, legalBasis, consentReference, caseId, correlationId,
+                typesReturned, typesWithheld, outcome, registerTime);
+    }
+
+    public String recordHash() {
+        return recordHash;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long sealId() {
+        return sealId;
+    }
+
+    public void sealIn(long sealId) {
+        this.sealId = sealId;
+    }
+
     public String requestId() {
         return requestId;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public String certificateFingerprint() {
+        return certificateFingerprint;
+    }
+
+    public String principalOrganisationNumber() {
+        return principalOrganisationNumber;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    public String legalBasis() {
+        return legalBasis;
+    }
+
+    public String consentReference() {
+        return consentReference;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public String typesReturned() {
+        return typesReturned;
+    }
+
+    public String typesWithheld() {
+        return typesWithheld;
+    }
+
+    public Instant registerTime() {
+        return registerTime;
     }
 
     public String organisationNumber() {

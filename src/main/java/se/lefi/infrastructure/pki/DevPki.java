@@ -48,6 +48,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import se.lefi.infrastructure.demo.DemoParties;
 
 /**
  * Development and test PKI: a local CA, a localhost server certificate, one client certificate per demo party and a
@@ -123,7 +124,7 @@ public final class DevPki {
         Files.createDirectories(dir);
         Set<Path> existing = listing(dir);
 
-        generate(dir, readParties(parties));
+        generate(dir, DemoParties.read(parties));
 
         Set<Path> created = listing(dir);
         created.removeAll(existing);
@@ -132,7 +133,7 @@ public final class DevPki {
                 created.size(), dir.toAbsolutePath().normalize(), PASSWORD);
     }
 
-    private static void generate(Path dir, List<String[]> parties) throws IOException, GeneralSecurityException {
+    private static void generate(Path dir, List<DemoParties.Party> parties) throws IOException, GeneralSecurityException {
         DevPki ca = open(dir);
         issueLeaf(dir, "server-keystore.p12", "server", () -> ca.issue(
                 new X500NameBuilder(BCStyle.INSTANCE)
@@ -151,8 +152,8 @@ public final class DevPki {
             return trust;
         });
 
-        for (String[] party : parties) {
-            ca.issueClient(party[0], organisationSubject(party[2], party[1]), dir);
+        for (DemoParties.Party party : parties) {
+            ca.issueClient(party.alias(), organisationSubject(party.name(), party.organisationNumber()), dir);
         }
 
         DevPki untrusted = openCa(dir, "untrusted-ca", new X500NameBuilder(BCStyle.INSTANCE)
@@ -287,22 +288,6 @@ public final class DevPki {
             writer.writeObject(object);
         }
         return out.toString();
-    }
-
-    /** Rows of {@code alias;organisationNumber;name;kind;state}; blank lines and {@code #} comments are skipped. */
-    private static List<String[]> readParties(Path file) throws IOException {
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> {
-                        String[] fields = line.split(";", -1);
-                        if (fields.length != 5) {
-                            throw new IllegalArgumentException(file + ": expected 5 ';'-separated fields: " + line);
-                        }
-                        return fields;
-                    })
-                    .toList();
-        }
     }
 
     /** Relative to the working directory, or to the project owning an absolute {@code <project>/var/pki}. */

@@ -6,7 +6,9 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import se.lefi.application.AvailablePurpose;
+import se.lefi.application.BenefitAnswer;
 import se.lefi.application.Caller;
+import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;
 import se.lefi.application.PingAnswer;
@@ -18,14 +20,17 @@ import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
 import se.lefi.contract.ping.v1.PingResponseType;
 import se.lefi.contract.ping.v1.PingType;
+import se.lefi.domain.party.ServiceInterface;
 import se.lefi.infrastructure.security.ClientCertificates;
 
 /** Adapts the generated SOAP interface to the application service: caller in, contract types out. */
 public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
     private final LefiOnlineService service;
+    private final DisclosureService disclosure;
 
-    LefiOnlineEndpoint(LefiOnlineService service) {
+    LefiOnlineEndpoint(LefiOnlineService service, DisclosureService disclosure) {
         this.service = service;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -41,7 +46,7 @@ public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
     @Override
     public GetAvailableInformationTypesResponseType getAvailableInformationTypes(GetAvailableInformationTypesType parameters)
             throws LefiFault {
-        List<AvailablePurpose> purposes = granted(service.availableInformationTypes(caller()));
+        List<AvailablePurpose> purposes = granted(service.availableInformationTypes(caller(), parameters.getPrincipalOrganisationNumber()));
         GetAvailableInformationTypesResponseType response = new GetAvailableInformationTypesResponseType();
         purposes.stream().map(ContractMapping::availablePurpose).forEach(response.getPurpose()::add);
         return response;
@@ -49,8 +54,8 @@ public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
 
     @Override
     public GetBenefitInformationResponseType getBenefitInformation(GetBenefitInformationType parameters) throws LefiFault {
-        granted(service.benefitInformation(caller()));
-        throw new IllegalStateException("a granted benefit question has no answer yet");
+        Outcome<BenefitAnswer> outcome = disclosure.disclose(caller(), ServiceInterface.SYSTEM_TO_SYSTEM, ContractMapping.question(parameters));
+        return ContractMapping.response(outcome.requestId(), granted(outcome));
     }
 
     private static <T> T granted(Outcome<T> outcome) throws LefiFault {

@@ -10,6 +10,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
 
@@ -25,6 +26,9 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
     @EJB
     LefiOnlineService service;
 
+    @EJB
+    DisclosureService disclosure;
+
     @Override
     protected void loadBus(ServletConfig servletConfig) {
         super.loadBus(servletConfig);
@@ -34,7 +38,7 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(LefiOnlineResponderInterface.class);
-        factory.setServiceBean(new LefiOnlineEndpoint(service));
+        factory.setServiceBean(new LefiOnlineEndpoint(service, disclosure));
         factory.setWsdlLocation(WSDL_LOCATION);
         factory.setServiceName(new QName(NAMESPACE, "LefiOnlineResponderService"));
         factory.setEndpointName(new QName(NAMESPACE, "LefiOnlineResponderPort"));

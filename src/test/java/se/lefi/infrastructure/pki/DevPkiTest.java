@@ -45,8 +45,8 @@ class DevPkiTest {
     void generate() throws Exception {
         Path parties = Files.writeString(temp.resolve("parties.csv"), """
                 # alias;organisationNumber;name;kind;state
-                insurer;5569000010;Demo Försäkring AB;INSURER;CONNECTED
-                unknown;5569000044;Okänd Organisation AB;INSURER;UNKNOWN
+                insurer;5569000010;Demo Försäkring AB;INSURER;SIGNED;SYSTEM_TO_SYSTEM;*;*;no;
+                unknown;5569000044;Okänd Organisation AB;INSURER;UNREGISTERED;;;;no;
                 """, StandardCharsets.UTF_8);
         pki = temp.resolve("pki");
         DevPki.main(new String[] {pki.toString(), parties.toString()});

@@ -1,0 +1,22 @@
+package se.lefi.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.party.Organisation;
+import se.lefi.domain.party.PartyKind;
+
+/** Only certificates of the agency itself (party kind AGENCY) may administer the service. */
+@Stateless
+public class AdminAuthorisation {
+    @EJB
+    CallerIdentification identification;
+
+    public boolean isAdministrator(Caller caller) {
+        if (!caller.presentedCertificate() || caller.organisationNumber() == null || !OrganisationNumber.isValid(caller.organisationNumber())) {
+            return false;
+        }
+        return identification.organisationByNumber(OrganisationNumber.parse(caller.organisationNumber()).value())
+                .map(Organisation::kind).filter(kind -> kind == PartyKind.AGENCY).isPresent();
+    }
+}

@@ -1,0 +1,173 @@
+package se.lefi.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import se.lefi.domain.access.BenefitQuestion;
+import se.lefi.domain.access.DisclosureRules;
+import se.lefi.domain.access.LegalBasis;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.audit.AuditRecord;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.identity.PersonId;
+import se.lefi.domain.party.Agreement;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.PersonRecord;
+import se.lefi.domain.register.RegisterState;
+import se.lefi.domain.register.SourceStatus;
+import se.lefi.infrastructure.audit.AuditTrail;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.register.RegisterReader;
+
+/**
+ * The disclosure decision for GetBenefitInformation, whichever interface the question came by. The
+ * steps run in order and the first refusal ends the question; granted or refused, exactly one audit
+ * record is written in the same transaction as the answer, so no data leaves unless it is audited.
+ */
+@Stateless
+public class DisclosureService {
+    static final String OPERATION = "GetBenefitInformation";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource register;
+
+    @EJB
+    CallerIdentification identification;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    public Outcome<BenefitAnswer> disclose(Caller caller, ServiceInterface via, BenefitQuestion question) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), Instant.now(), via.name(), OPERATION);
+        Decided decided = decide(caller, via, question, today, record);
+        if (decided.refusal() != null) {
+            audit.record(record.outcome(decided.refusal().code().name()));
+            return Outcome.refused(record.requestId(), decided.refusal());
+        }
+        BenefitAnswer answer = read(question, decided);
+        audit.record(record
+                .disclosed(names(answer.sources().keySet()), names(answer.withheld()), answer.registerTime())
+                .outcome(AuditRecord.GRANTED));
+        return Outcome.granted(record.requestId(), answer);
+    }
+
+    /** What the steps decided: a refusal, or the basis and types for a granted question. */
+    private record Decided(Refusal refusal, String personId, LegalBasis basis, DisclosureRules.TypeSelection types) {
+        static Decided refused(Refusal refusal) {
+            return new Decided(refusal, null, null, null);
+        }
+    }
+
+    private Decided decide(Caller caller, ServiceInterface via, BenefitQuestion question, LocalDate today, AuditRecord record) {
+        // Step 1: the question itself.
+        Optional<Refusal> invalid = DisclosureRules.validateInput(question, today);
+        String personId = invalid.filter(r -> r.code() == RefusalCode.INVALID_PERSON_ID).isPresent()
+                ? null : PersonId.parse(question.personId(), today).canonical();
+        String principalNumber = question.principalOrganisationNumber() == null || !OrganisationNumber.isValid(question.principalOrganisationNumber())
+                ? null : OrganisationNumber.parse(question.principalOrganisationNumber()).value();
+        record.principal(principalNumber)
+                .subject(personId, question.purpose() == null ? null : question.purpose().name(), question.correlationId())
+                .basis(null, question.consent() == null ? null : question.consent().auditText(), question.caseId());
+
+        // Step 2 and 3: who asks, and whether it is connected.
+        CallerIdentification.Result who = identification.identify(caller, via, today);
+        record.caller(who.organisationNumber(), caller.certificateFingerprint());
+        if (who.refusal() != null) {
+            return Decided.refused(who.refusal());
+        }
+        if (invalid.isPresent()) {
+            return Decided.refused(invalid.get());
+        }
+        CallerIdentification.Answerable answerable = identification.answerable(who.identified(), principalNumber, via, today);
+        if (answerable.refusal() != null) {
+            return Decided.refused(answerable.refusal());
+        }
+        List<Agreement> agreements = answerable.agreements();
+
+        // Step 1, with the agreement known.
+        boolean longPeriods = agreements.stream().allMatch(Agreement::longPeriodsAllowed);
+        Optional<Refusal> period = DisclosureRules.checkPeriodLength(question.from(), question.tom(), longPeriods);
+        if (period.isPresent()) {
+            return Decided.refused(period.get());
+        }
+
+        // Step 4: purpose and legal basis, for the party that answers for the question.
+        Optional<LegalBasis> basis = configuration.legalBases().basisFor(answerable.partyKind(), question.purpose());
+        Optional<Refusal> purpose = DisclosureRules.checkPurpose(basis,
+                agreements.stream().allMatch(a -> a.covers(question.purpose())));
+        if (purpose.isPresent()) {
+            return Decided.refused(purpose.get());
+        }
+        record.basis(basis.get().citation(), question.consent() == null ? null : question.consent().auditText(), question.caseId());
+
+        // Step 5: consent or an open case.
+        Optional<Refusal> condition = DisclosureRules.checkCondition(basis.get(), question.consent(), question.caseId(), today);
+        if (condition.isPresent()) {
+            return Decided.refused(condition.get());
+        }
+
+        // Step 6: the types every agreement involved allows.
+        Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
+        agreements.forEach(a -> allowed.retainAll(a.informationTypes()));
+        return new Decided(null, personId, basis.get(), DisclosureRules.selectTypes(question.informationTypes(), allowed));
+    }
+
+    private BenefitAnswer read(BenefitQuestion question, Decided decided) {
+        Set<InformationType> granted = decided.types().granted();
+        Instant registerTime = em.find(RegisterState.class, RegisterState.SINGLETON_ID).registerTime();
+        Optional<PersonRecord> found;
+        try (Connection connection = register.getConnection()) {
+            found = granted.isEmpty() ? Optional.empty()
+                    : RegisterReader.read(connection, decided.personId(), question.from(), question.tom(), granted);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the register could not be read", e);
+        }
+        Map<InformationType, SourceStatus> sources = new EnumMap<>(InformationType.class);
+        granted.forEach(type -> sources.put(type, found.map(p -> status(type, p)).orElse(SourceStatus.MISSING)));
+        return found
+                .map(p -> new BenefitAnswer(question.correlationId(), registerTime, decided.personId(),
+                        granted.contains(InformationType.GEPI) ? p.person() : null,
+                        sources, decided.types().withheld(), p.decisions(), p.payments(), p.sgi()))
+                .orElseGet(() -> new BenefitAnswer(question.correlationId(), registerTime, decided.personId(), null,
+                        sources, decided.types().withheld(), List.of(), List.of(), List.of()));
+    }
+
+    private static SourceStatus status(InformationType type, PersonRecord person) {
+        boolean any = switch (type) {
+            case GEPI -> true;
+            case SGI -> !person.sgi().isEmpty();
+            default -> person.decisions().stream().anyMatch(d -> d.benefit() == type)
+                    || person.payments().stream().anyMatch(p -> p.benefit() == type);
+        };
+        return any ? SourceStatus.OK : SourceStatus.MISSING;
+    }
+
+    private static String names(Set<InformationType> types) {
+        return types.isEmpty() ? null : types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,41 @@
+package se.lefi.domain.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The hashes that make the audit log tamper-evident: per record, and chained per seal. */
+public final class AuditChain {
+    /** The "previous hash" of the first seal. */
+    public static final String GENESIS = "0".repeat(64);
+    private static final char FIELD_SEPARATOR = '\u001f';
+    private static final String ABSENT = "\u0000";
+
+    private AuditChain() {
+    }
+
+    /** SHA-256 over every field, in a fixed order, with absent fields distinguished from empty ones. */
+    public static String contentHash(Object... fields) {
+        StringBuilder text = new StringBuilder();
+        for (Object field : fields) {
+            text.append(field == null ? ABSENT : field.toString()).append(FIELD_SEPARATOR);
+        }
+        return sha256(text.toString());
+    }
+
+    public static String sealHash(String previousSealHash, List<String> recordHashes) {
+        StringBuilder text = new StringBuilder(previousSealHash);
+        recordHashes.forEach(hash -> text.append(FIELD_SEPARATOR).append(hash));
+        return sha256(text.toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package se.lefi.infrastructure.demo;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import se.lefi.domain.access.LegalBasis;
+import se.lefi.domain.access.Purpose;
+import se.lefi.domain.party.AgentAssignment;
+import se.lefi.domain.party.Agreement;
+import se.lefi.domain.party.Organisation;
+import se.lefi.domain.party.PartyKind;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.RegisterState;
+import se.lefi.infrastructure.config.LefiConfiguration;
+
+/** The transactional half of {@link DemoData}: organisations, agreements, assignments. */
+@Stateless
+public class DemoSeeder {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    /** Registers the parties not yet known; returns how many were registered now. */
+    public int seedParties(List<DemoParties.Party> parties) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        LocalDate signedOn = today.minusYears(1);
+        Map<String, Organisation> byAlias = new HashMap<>();
+        int created = 0;
+        for (DemoParties.Party party : parties) {
+            if (party.agreement() == DemoParties.AgreementState.UNREGISTERED) {
+                continue;
+            }
+            List<Organisation> existing = em.createNamedQuery(Organisation.BY_NUMBER, Organisation.class)
+                    .setParameter("number", party.organisationNumber()).getResultList();
+            if (!existing.isEmpty()) {
+                byAlias.put(party.alias(), existing.get(0));
+                continue;
+            }
+            Organisation organisation = new Organisation(party.organisationNumber(), party.name(), party.kind());
+            em.persist(organisation);
+            byAlias.put(party.alias(), organisation);
+            created++;
+            if (party.agreement() != DemoParties.AgreementState.NONE) {
+                em.persist(agreement(party, organisation, signedOn, today));
+            }
+            if (party.principalAlias() != null) {
+                AgentAssignment assignment = new AgentAssignment(organisation, byAlias.get(party.principalAlias()), signedOn);
+                if (party.assignmentCeased()) {
+                    assignment.ceaseFrom(today.minusDays(7));
+                }
+                em.persist(assignment);
+            }
+        }
+        return created;
+    }
+
+    public void markRegisterTime(Instant time) {
+        RegisterState state = em.find(RegisterState.class, RegisterState.SINGLETON_ID);
+        if (state == null) {
+            em.persist(new RegisterState(time));
+        } else {
+            state.advanceTo(time);
+        }
+    }
+
+    private Agreement agreement(DemoParties.Party party, Organisation organisation, LocalDate signedOn, LocalDate today) {
+        // An agent states the purposes of the authority it acts for.
+        PartyKind basisKind = party.kind() == PartyKind.AGENT ? PartyKind.AUTHORITY : party.kind();
+        Set<Purpose> purposes = party.purposes() == null
+                ? configuration.legalBases().basesFor(basisKind).stream().map(LegalBasis::purpose)
+                        .collect(() -> EnumSet.noneOf(Purpose.class), Set::add, Set::addAll)
+                : enums(party.purposes(), Purpose.class, Purpose::valueOf);
+        Set<InformationType> types = enums(party.informationTypes(), InformationType.class, InformationType::valueOf);
+        Agreement agreement = new Agreement(organisation, signedOn.minusDays(14),
+                enums(party.interfaces(), ServiceInterface.class, ServiceInterface::valueOf), purposes, types, party.longPeriodsAllowed());
+        if (party.agreement() != DemoParties.AgreementState.SENT) {
+            agreement.signByOrganisation(signedOn);
+            agreement.signByAgency(signedOn);
+        }
+        if (party.agreement() == DemoParties.AgreementState.TERMINATED) {
+            agreement.terminateFrom(today.minusDays(1));
+        }
+        return agreement;
+    }
+
+    /** {@code null} names all values ('*' in the parties file). */
+    private static <E extends Enum<E>> Set<E> enums(List<String> names, Class<E> type, Function<String, E> parse) {
+        if (names == null) {
+            return EnumSet.allOf(type);
+        }
+        Set<E> set = EnumSet.noneOf(type);
+        names.forEach(name -> set.add(parse.apply(name)));
+        return set;
+    }
+}

@@ -1,0 +1,62 @@
+package se.lefi.interfaces.rest.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import se.lefi.application.AuditLog;
+import se.lefi.domain.audit.AuditRecord;
+import se.lefi.interfaces.rest.Problem;
+
+/** The audit log, for administrators: one record by request id, or a filtered search. */
+@Path("admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    @EJB
+    AuditLog auditLog;
+
+    /** One audit record as JSON. */
+    public record Entry(String requestId, Instant recordedAt, String interfaceName, String operation,
+                        String organisationNumber, String certificateFingerprint, String principalOrganisationNumber,
+                        String personId, String purpose, String legalBasis, String consentReference, String caseId,
+                        String correlationId, String typesReturned, String typesWithheld, String outcome,
+                        Instant registerTime, String recordHash, Long sealId) {
+        static Entry of(AuditRecord r) {
+            return new Entry(r.requestId(), r.recordedAt(), r.interfaceName(), r.operation(), r.organisationNumber(),
+                    r.certificateFingerprint(), r.principalOrganisationNumber(), r.personId(), r.purpose(), r.legalBasis(),
+                    r.consentReference(), r.caseId(), r.correlationId(), r.typesReturned(), r.typesWithheld(), r.outcome(),
+                    r.registerTime(), r.recordHash(), r.sealId());
+        }
+    }
+
+    /** Checks the whole chain: 200 when intact, 409 with what is wrong when not. */
+    @GET
+    @Path("verification")
+    public Response verify() {
+        AuditLog.Verification verification = auditLog.verify();
+        return Response.status(verification.intact() ? 200 : 409).entity(verification).build();
+    }
+
+    @GET
+    @Path("{requestId}")
+    public Response byRequestId(@PathParam("requestId") String requestId) {
+        return auditLog.byRequestId(requestId)
+                .map(record -> Response.ok(Entry.of(record)).build())
+                .orElseGet(() -> Problem.response(404, "NOT_FOUND", "No audit record has that request id.", null));
+    }
+
+    @GET
+    public List<Entry> search(@QueryParam("organisation") String organisation, @QueryParam("person") String person,
+                              @QueryParam("outcome") String outcome, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("max") Integer max) {
+        AuditLog.Filter filter = new AuditLog.Filter(organisation, person, outcome,
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to));
+        return auditLog.search(filter, max == null ? 100 : max).stream().map(Entry::of).toList();
+    }
+}
