@@ -1,12 +1,7 @@
 package se.lefi.domain.party;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,9 +11,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
+import se.lefi.domain.EnumCodes;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.InformationType;
 
@@ -45,23 +39,15 @@ public class Agreement {
     @JoinColumn(name = "ORGANISATION_ID")
     private Organisation organisation;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "AGREEMENT_INTERFACE", joinColumns = @JoinColumn(name = "AGREEMENT_ID"))
-    @Enumerated(EnumType.STRING)
-    @Column(name = "INTERFACE", length = 20)
-    private Set<ServiceInterface> interfaces = new HashSet<>();
+    // Codes, comma-separated: one row answers an access check.
+    @Column(name = "INTERFACES", nullable = false, length = 100)
+    private String interfaces;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "AGREEMENT_PURPOSE", joinColumns = @JoinColumn(name = "AGREEMENT_ID"))
-    @Enumerated(EnumType.STRING)
-    @Column(name = "PURPOSE", length = 40)
-    private Set<Purpose> purposes = new HashSet<>();
+    @Column(name = "PURPOSES", nullable = false, length = 400)
+    private String purposes;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "AGREEMENT_INFORMATION_TYPE", joinColumns = @JoinColumn(name = "AGREEMENT_ID"))
-    @Enumerated(EnumType.STRING)
-    @Column(name = "INFORMATION_TYPE", length = 10)
-    private Set<InformationType> informationTypes = new HashSet<>();
+    @Column(name = "INFORMATION_TYPES", nullable = false, length = 400)
+    private String informationTypes;
 
     @Column(name = "LONG_PERIODS_ALLOWED", nullable = false)
     private boolean longPeriodsAllowed;
@@ -85,9 +71,9 @@ public class Agreement {
                      Set<Purpose> purposes, Set<InformationType> informationTypes, boolean longPeriodsAllowed) {
         this.organisation = organisation;
         this.sentOn = sentOn;
-        this.interfaces = new HashSet<>(interfaces);
-        this.purposes = new HashSet<>(purposes);
-        this.informationTypes = new HashSet<>(informationTypes);
+        this.interfaces = EnumCodes.join(interfaces);
+        this.purposes = EnumCodes.join(purposes);
+        this.informationTypes = EnumCodes.join(informationTypes);
         this.longPeriodsAllowed = longPeriodsAllowed;
     }
 
@@ -124,19 +110,23 @@ public class Agreement {
     }
 
     public boolean covers(ServiceInterface serviceInterface) {
-        return interfaces.contains(serviceInterface);
+        return interfaces().contains(serviceInterface);
     }
 
     public boolean covers(Purpose purpose) {
-        return purposes.contains(purpose);
+        return purposes().contains(purpose);
+    }
+
+    public Set<ServiceInterface> interfaces() {
+        return EnumCodes.parse(interfaces, ServiceInterface.class);
     }
 
     public Set<Purpose> purposes() {
-        return purposes.isEmpty() ? EnumSet.noneOf(Purpose.class) : EnumSet.copyOf(purposes);
+        return EnumCodes.parse(purposes, Purpose.class);
     }
 
     public Set<InformationType> informationTypes() {
-        return informationTypes.isEmpty() ? EnumSet.noneOf(InformationType.class) : EnumSet.copyOf(informationTypes);
+        return EnumCodes.parse(informationTypes, InformationType.class);
     }
 
     public boolean longPeriodsAllowed() {
