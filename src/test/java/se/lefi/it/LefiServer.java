@@ -18,6 +18,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
+import se.lefi.infrastructure.pki.DevPki;
 
 /**
  * Where the server under test is and how to reach it as a given demo party: real mutual TLS with
@@ -56,6 +57,14 @@ public final class LefiServer {
             store.load(in, PASSWORD.toCharArray());
         }
         return store;
+    }
+
+    /**
+     * A client certificate for an organisation the test registers itself, issued by the dev CA the
+     * server trusts (var/pki/&lt;alias&gt;.p12). Idempotent.
+     */
+    public static void issueCertificate(String alias, String name, String organisationNumber) throws Exception {
+        DevPki.open(pki()).issueClient(alias, DevPki.organisationSubject(name, organisationNumber), pki());
     }
 
     /** TLS as the named party; {@code alias == null} presents no client certificate. */

@@ -56,6 +56,22 @@ public class AgentAssignment {
         this.ceasedFrom = day;
     }
 
+    /** As {@link #ceaseFrom(LocalDate)}, refused when a cessation is already in effect on {@code today}. */
+    public void ceaseFrom(LocalDate day, LocalDate today) {
+        if (ceasedFrom != null && !today.isBefore(ceasedFrom)) {
+            throw new LifecycleException(LifecycleException.Code.NO_LIVE_ASSIGNMENT, "The assignment has already ceased.");
+        }
+        ceaseFrom(day);
+    }
+
+    public LocalDate from() {
+        return from;
+    }
+
+    public LocalDate ceasedFrom() {
+        return ceasedFrom;
+    }
+
     public boolean isLiveOn(LocalDate day) {
         return !day.isBefore(from) && (ceasedFrom == null || day.isBefore(ceasedFrom));
     }

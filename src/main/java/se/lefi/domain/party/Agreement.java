@@ -77,16 +77,59 @@ public class Agreement {
         this.longPeriodsAllowed = longPeriodsAllowed;
     }
 
+    /** The parties who sign an agreement. */
+    public enum Party { ORGANISATION, AGENCY }
+
+    /** Records a party's signature; the organisation is connected once both have signed. */
+    public void sign(Party party, LocalDate on) {
+        if (terminatedFrom != null) {
+            throw new LifecycleException(LifecycleException.Code.ALREADY_TERMINATED, "The agreement is terminated.");
+        }
+        if (on.isBefore(sentOn)) {
+            throw new LifecycleException(LifecycleException.Code.SIGNED_BEFORE_SENT, "A signature cannot predate the agreement.");
+        }
+        if ((party == Party.ORGANISATION ? signedByOrganisationOn : signedByAgencyOn) != null) {
+            throw new LifecycleException(LifecycleException.Code.ALREADY_SIGNED, "That party has already signed.");
+        }
+        if (party == Party.ORGANISATION) {
+            signedByOrganisationOn = on;
+        } else {
+            signedByAgencyOn = on;
+        }
+    }
+
     public void signByOrganisation(LocalDate on) {
-        this.signedByOrganisationOn = on;
+        sign(Party.ORGANISATION, on);
     }
 
     public void signByAgency(LocalDate on) {
-        this.signedByAgencyOn = on;
+        sign(Party.AGENCY, on);
     }
 
-    public void terminateFrom(LocalDate from) {
+    /**
+     * Terminates the agreement from {@code from}: questions on that day and after are refused. A
+     * termination not yet in effect on {@code today} may be moved; one in effect is final.
+     */
+    public void terminateFrom(LocalDate from, LocalDate today) {
+        if (terminatedFrom != null && !today.isBefore(terminatedFrom)) {
+            throw new LifecycleException(LifecycleException.Code.ALREADY_TERMINATED, "The agreement is already terminated.");
+        }
+        if (signedByOrganisationOn == null || signedByAgencyOn == null) {
+            throw new LifecycleException(LifecycleException.Code.NOT_CONNECTED, "Only an agreement signed by both parties can be terminated.");
+        }
         this.terminatedFrom = from;
+    }
+
+    public LocalDate sentOn() {
+        return sentOn;
+    }
+
+    public LocalDate signedByOrganisationOn() {
+        return signedByOrganisationOn;
+    }
+
+    public LocalDate signedByAgencyOn() {
+        return signedByAgencyOn;
     }
 
     public Standing standingOn(LocalDate day) {

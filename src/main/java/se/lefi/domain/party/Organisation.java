@@ -10,6 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Set;
+import se.lefi.domain.EnumCodes;
+import se.lefi.domain.access.Purpose;
 
 /** A connecting organisation, known by its organisationsnummer (10 digits, no prefix). */
 @Entity
@@ -33,7 +37,47 @@ public class Organisation {
     @Column(nullable = false, length = 20)
     private PartyKind kind;
 
+    // The connection request (anmälan); null for organisations registered before requests were kept.
+    @Column(name = "REQUESTED_ON")
+    private LocalDate requestedOn;
+
+    @Column(name = "REQUESTED_INTERFACES", length = 100)
+    private String requestedInterfaces;
+
+    @Column(name = "REQUESTED_PURPOSES", length = 400)
+    private String requestedPurposes;
+
+    @Column(name = "CONTACT", length = 200)
+    private String contact;
+
     protected Organisation() {
+    }
+
+    /** Registers a connection request (anmälan): who asks, for which interfaces and purposes, and whom to contact. */
+    public static Organisation requested(String organisationNumber, String name, PartyKind kind, Set<ServiceInterface> interfaces,
+                                         Set<Purpose> purposes, String contact, LocalDate on) {
+        Organisation organisation = new Organisation(organisationNumber, name, kind);
+        organisation.requestedInterfaces = EnumCodes.join(interfaces);
+        organisation.requestedPurposes = EnumCodes.join(purposes);
+        organisation.contact = contact;
+        organisation.requestedOn = on;
+        return organisation;
+    }
+
+    public Set<ServiceInterface> requestedInterfaces() {
+        return EnumCodes.parse(requestedInterfaces, ServiceInterface.class);
+    }
+
+    public Set<Purpose> requestedPurposes() {
+        return EnumCodes.parse(requestedPurposes, Purpose.class);
+    }
+
+    public String contact() {
+        return contact;
+    }
+
+    public LocalDate requestedOn() {
+        return requestedOn;
     }
 
     public Organisation(String organisationNumber, String name, PartyKind kind) {

@@ -90,7 +90,7 @@ public class DemoSeeder {
             agreement.signByAgency(signedOn);
         }
         if (party.agreement() == DemoParties.AgreementState.TERMINATED) {
-            agreement.terminateFrom(today.minusDays(1));
+            agreement.terminateFrom(today.minusDays(1), today);
         }
         return agreement;
     }

@@ -54,9 +54,9 @@ class ConnectionCheckTest {
         Agreement agreement = agreement();
         agreement.signByOrganisation(TODAY.minusDays(10));
         agreement.signByAgency(TODAY.minusDays(10));
-        agreement.terminateFrom(TODAY.plusDays(1));
+        agreement.terminateFrom(TODAY.plusDays(1), TODAY);
         assertTrue(check(agreement, ServiceInterface.SYSTEM_TO_SYSTEM).isEmpty(), "still in force the day before");
-        agreement.terminateFrom(TODAY);
+        agreement.terminateFrom(TODAY, TODAY);
         assertEquals(Optional.of(RefusalCode.AGREEMENT_TERMINATED), check(agreement, ServiceInterface.SYSTEM_TO_SYSTEM));
     }
 

@@ -9,10 +9,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import se.lefi.application.AuditLog;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.interfaces.rest.Problem;
+import se.lefi.interfaces.rest.ProblemException;
 
 /** The audit log, for administrators: one record by request id, or a filtered search. */
 @Path("admin/audit")
@@ -43,6 +47,14 @@ public class AuditResource {
         return Response.status(verification.intact() ? 200 : 409).entity(verification).build();
     }
 
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.response(400, "INVALID_REQUEST", "from and to are ISO-8601 instants, e.g. 2026-11-23T00:00:00Z.", null));
+        }
+    }
+
     @GET
     @Path("{requestId}")
     public Response byRequestId(@PathParam("requestId") String requestId) {
@@ -51,12 +63,29 @@ public class AuditResource {
                 .orElseGet(() -> Problem.response(404, "NOT_FOUND", "No audit record has that request id.", null));
     }
 
+    /** The same search as CSV, for export. */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public String csv(@QueryParam("organisation") String organisation, @QueryParam("person") String person,
+                      @QueryParam("outcome") String outcome, @QueryParam("from") String from,
+                      @QueryParam("to") String to, @QueryParam("max") Integer max) {
+        String header = "requestId,recordedAt,interface,operation,organisationNumber,certificateFingerprint,principal,personId,"
+                + "purpose,legalBasis,consentReference,caseId,correlationId,typesReturned,typesWithheld,outcome,registerTime";
+        return Stream.concat(Stream.of(header),
+                search(organisation, person, outcome, from, to, max == null ? AuditLog.MAX_RESULTS : max).stream().map(e -> Csv.row(
+                        e.requestId(), e.recordedAt(), e.interfaceName(), e.operation(), e.organisationNumber(),
+                        e.certificateFingerprint(), e.principalOrganisationNumber(), e.personId(), e.purpose(), e.legalBasis(),
+                        e.consentReference(), e.caseId(), e.correlationId(), e.typesReturned(), e.typesWithheld(), e.outcome(),
+                        e.registerTime())))
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
+    }
+
     @GET
     public List<Entry> search(@QueryParam("organisation") String organisation, @QueryParam("person") String person,
                               @QueryParam("outcome") String outcome, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("max") Integer max) {
-        AuditLog.Filter filter = new AuditLog.Filter(organisation, person, outcome,
-                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to));
+        AuditLog.Filter filter = new AuditLog.Filter(organisation, person, outcome, instant(from), instant(to));
         return auditLog.search(filter, max == null ? 100 : max).stream().map(Entry::of).toList();
     }
 }

@@ -1,0 +1,46 @@
+package se.lefi.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import se.lefi.domain.access.Purpose;
+import se.lefi.domain.party.AgentAssignment;
+import se.lefi.domain.party.Agreement;
+import se.lefi.domain.party.Organisation;
+import se.lefi.domain.party.PartyKind;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
+
+/** An organisation as administrators see it: its connection state, agreement and agent assignments. */
+public record OrganisationView(String organisationNumber, String name, PartyKind kind, String state, LocalDate requestedOn,
+                               Set<ServiceInterface> requestedInterfaces, Set<Purpose> requestedPurposes, String contact,
+                               AgreementView agreement, List<AssignmentView> assignments) {
+
+    /** REQUESTED before an agreement is sent; then where the agreement stands today. */
+    public static String state(Agreement agreement, LocalDate today) {
+        return agreement == null ? "REQUESTED" : agreement.standingOn(today).name();
+    }
+
+    public record AgreementView(LocalDate sentOn, LocalDate signedByOrganisationOn, LocalDate signedByAgencyOn,
+                                LocalDate terminatedFrom, Set<ServiceInterface> interfaces, Set<Purpose> purposes,
+                                Set<InformationType> informationTypes, boolean longPeriodsAllowed) {
+        static AgreementView of(Agreement a) {
+            return a == null ? null : new AgreementView(a.sentOn(), a.signedByOrganisationOn(), a.signedByAgencyOn(),
+                    a.terminatedFrom(), a.interfaces(), a.purposes(), a.informationTypes(), a.longPeriodsAllowed());
+        }
+    }
+
+    /** An agent's assignment from a principal, or a principal's to an agent. */
+    public record AssignmentView(String agent, String principal, LocalDate from, LocalDate ceasedFrom, boolean live) {
+        static AssignmentView of(AgentAssignment a, LocalDate today) {
+            return new AssignmentView(a.agent().organisationNumber(), a.principal().organisationNumber(), a.from(),
+                    a.ceasedFrom(), a.isLiveOn(today));
+        }
+    }
+
+    static OrganisationView of(Organisation o, Agreement agreement, List<AgentAssignment> assignments, LocalDate today) {
+        return new OrganisationView(o.organisationNumber(), o.name(), o.kind(), state(agreement, today), o.requestedOn(),
+                o.requestedInterfaces(), o.requestedPurposes(), o.contact(), AgreementView.of(agreement),
+                assignments.stream().map(a -> AssignmentView.of(a, today)).toList());
+    }
+}

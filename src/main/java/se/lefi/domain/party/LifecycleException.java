@@ -1,0 +1,25 @@
+package se.lefi.domain.party;
+
+/**
+ * An administrative step taken out of order (signing an agreement never sent, terminating twice,
+ * ...). Nothing was changed. The code is stable; the message names no personal data.
+ */
+public class LifecycleException extends RuntimeException {
+    /** Why the step is refused. */
+    public enum Code {
+        ALREADY_REGISTERED, NOT_REGISTERED, AGREEMENT_ALREADY_SENT, AGREEMENT_NOT_SENT, ALREADY_SIGNED,
+        SIGNED_BEFORE_SENT, ALREADY_TERMINATED, NOT_CONNECTED, NAME_MISMATCH, NOT_AN_AGENT, PRINCIPAL_NOT_AN_AUTHORITY,
+        ASSIGNMENT_EXISTS, NO_LIVE_ASSIGNMENT
+    }
+
+    private final Code code;
+
+    public LifecycleException(Code code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

@@ -1,0 +1,43 @@
+package se.lefi.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin API describes itself (MicroProfile OpenAPI) and exports its logs as CSV. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiDescriptionIT {
+
+    @Test
+    void openApiDescribesTheAdminOperations() throws Exception {
+        HttpResponse<String> response = LefiServer.httpClient("admin").send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + LefiServer.httpsPort() + "/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("/api/admin/organisations/{number}/termination"), response.body());
+        assertTrue(response.body().contains("/api/admin/audit/verification"));
+    }
+
+    @Test
+    void theAuditLogExportsAsCsv() throws Exception {
+        SoapEnvelopes.post("insurer", "Ping.xml", "urn:se:lefi:online:PingResponder:1:Ping");
+        SoapEnvelopes.post("unknown", "Ping.xml", "urn:se:lefi:online:PingResponder:1:Ping");
+        HttpResponse<String> csv = AdminApi.get("admin", "/audit/export.csv?outcome=NOT_CONNECTED&max=10");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertTrue(lines[0].startsWith("requestId,recordedAt,interface,operation,organisationNumber"));
+        assertTrue(lines.length >= 2, "the refused Ping is in the export");
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].contains(",NOT_CONNECTED,"), lines[i]);
+        }
+    }
+}
