@@ -1,0 +1,138 @@
+'use strict';
+// The admin console: a page over the admin API. The browser presents the administrator's client
+// certificate; data is written with textContent only, never as HTML.
+const API = '../api/admin';
+
+function show(text, ok) {
+  const message = document.getElementById('message');
+  message.textContent = text;
+  message.className = ok ? 'ok' : 'error';
+}
+
+async function call(method, path, body) {
+  const response = await fetch(API + path, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const problem = typeof data === 'object' ? data : {};
+    throw new Error((problem.code || response.status) + ': ' + (problem.detail || response.statusText));
+  }
+  return data;
+}
+
+function list(text) {
+  return text.split(',').map(s => s.trim()).filter(s => s.length > 0);
+}
+
+function row(table, cells) {
+  const tr = document.createElement('tr');
+  for (const cell of cells) {
+    const td = document.createElement('td');
+    td.textContent = cell === null || cell === undefined ? '' : String(cell);
+    tr.appendChild(td);
+  }
+  document.querySelector('#' + table + ' tbody').appendChild(tr);
+  return tr;
+}
+
+function clear(table) {
+  document.querySelector('#' + table + ' tbody').replaceChildren();
+}
+
+function agreementText(a) {
+  if (!a) return '';
+  const parts = ['sent ' + a.sentOn];
+  if (a.signedByOrganisationOn) parts.push('signed by organisation ' + a.signedByOrganisationOn);
+  if (a.signedByAgencyOn) parts.push('signed by agency ' + a.signedByAgencyOn);
+  if (a.terminatedFrom) parts.push('terminated from ' + a.terminatedFrom);
+  parts.push('types ' + (a.informationTypes || []).join(','));
+  return parts.join('; ');
+}
+
+async function loadOrganisations() {
+  const organisations = await call('GET', '/organisations');
+  clear('organisations');
+  for (const o of organisations) {
+    const tr = row('organisations', [o.organisationNumber, o.name, o.kind, o.state, agreementText(o.agreement),
+      (o.assignments || []).map(a => a.agent + ' for ' + a.principal + (a.live ? ' (live)' : ' (ceased ' + a.ceasedFrom + ')')).join('; ')]);
+    tr.dataset.organisation = o.organisationNumber;
+    tr.dataset.state = o.state;
+  }
+}
+
+async function loadAudit(filters) {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  query.set('max', '200');
+  const records = await call('GET', '/audit?' + query);
+  clear('audit');
+  for (const r of records) {
+    row('audit', [r.recordedAt, r.operation, r.organisationNumber, r.principalOrganisationNumber, r.personId, r.purpose,
+      r.outcome, r.typesReturned, r.typesWithheld]).dataset.outcome = r.outcome;
+  }
+  document.getElementById('audit-csv').href = API + '/audit/export.csv?' + query;
+}
+
+async function loadActions() {
+  const actions = await call('GET', '/actions?max=100');
+  clear('actions');
+  for (const a of actions) {
+    row('actions', [a.recordedAt, a.action, a.target, a.beforeState, a.afterState, a.outcome, a.details]);
+  }
+}
+
+const operations = {
+  register: f => call('POST', '/organisations', {
+    organisationNumber: f.organisationNumber.value, name: f.name.value, kind: f.kind.value,
+    interfaces: [...f.querySelectorAll('input[name=interfaces]:checked')].map(i => i.value),
+    purposes: list(f.purposes.value), contact: f.contact.value }),
+  agreement: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/agreement', {
+    informationTypes: list(f.informationTypes.value), longPeriodsAllowed: f.longPeriodsAllowed.checked }),
+  signature: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/agreement/signatures', {
+    party: f.party.value, signedOn: f.signedOn.value }),
+  assignment: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/assignments', {
+    principal: f.principal.value, from: f.from.value }),
+  cessation: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/assignments/'
+    + encodeURIComponent(f.principal.value) + '/cessation', { from: f.from.value }),
+  termination: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/termination', {
+    name: f.name.value, from: f.from.value }),
+};
+
+function isoInstant(localValue) {
+  return localValue ? new Date(localValue).toISOString() : '';
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  document.querySelectorAll('input[type=date]').forEach(input => { input.value = today; });
+
+  for (const form of document.querySelectorAll('#operations form')) {
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        const organisation = await operations[form.dataset.action](form);
+        show('Done: ' + organisation.name + ' is ' + organisation.state, true);
+        await Promise.all([loadOrganisations(), loadActions()]);
+      } catch (error) {
+        show('Refused — ' + error.message, false);
+        await loadActions();
+      }
+    });
+  }
+  document.getElementById('audit-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const f = event.target;
+    try {
+      await loadAudit({ organisation: f.organisation.value, person: f.person.value, outcome: f.outcome.value,
+        from: isoInstant(f.from.value), to: isoInstant(f.to.value) });
+      show('Audit log loaded', true);
+    } catch (error) {
+      show('Refused — ' + error.message, false);
+    }
+  });
+  document.getElementById('refresh').addEventListener('click', () => loadOrganisations().catch(e => show(e.message, false)));
+  Promise.all([loadOrganisations(), loadAudit({}), loadActions()]).catch(error => show(error.message, false));
+});

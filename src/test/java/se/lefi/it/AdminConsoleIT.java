@@ -1,0 +1,116 @@
+package se.lefi.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ClientCertificate;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin console in Debian's headless Chromium, presenting the admin client certificate: a whole
+ * lifecycle clicked through, from the connection request to termination, and the audit log browsed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminConsoleIT {
+    private static final String NUMBER = "5569000135";
+    private static final String NAME = "Konsoltestet Försäkring AB";
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("lefi.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    private static Page pageAs(String alias) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setClientCertificates(List.of(new ClientCertificate("https://localhost:" + LefiServer.httpsPort())
+                        .setPfxPath(LefiServer.pki().resolve(alias + ".p12")).setPassphrase(LefiServer.PASSWORD))));
+        return context.newPage();
+    }
+
+    @Test
+    void aWholeLifecycleByClicking() throws Exception {
+        Page page = pageAs("admin");
+        page.navigate(LefiServer.uri("/console/").toString());
+        assertThat(page.locator("#organisations tbody tr[data-organisation='5569000010']")).hasCount(1);
+
+        Locator register = page.locator("#register-form");
+        register.locator("input[name=organisationNumber]").fill(NUMBER);
+        register.locator("input[name=name]").fill(NAME);
+        register.locator("select[name=kind]").selectOption("INSURER");
+        register.locator("input[name=contact]").fill("Avtal, 010-000 00 00");
+        register.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is REQUESTED");
+
+        Locator agreement = page.locator("#agreement-form");
+        agreement.locator("input[name=organisationNumber]").fill(NUMBER);
+        agreement.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is SENT");
+
+        Locator signature = page.locator("#signature-form");
+        signature.locator("input[name=organisationNumber]").fill(NUMBER);
+        signature.locator("select[name=party]").selectOption("ORGANISATION");
+        signature.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is SIGNED_BY_ONE_PARTY");
+        signature.locator("button").click();
+        assertThat(page.locator("#message")).containsText("Refused — ALREADY_SIGNED");
+        signature.locator("select[name=party]").selectOption("AGENCY");
+        signature.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
+        assertThat(page.locator("#organisations tr[data-organisation='" + NUMBER + "']")).hasAttribute("data-state", "IN_FORCE");
+
+        Locator termination = page.locator("#termination-form");
+        termination.locator("input[name=organisationNumber]").fill(NUMBER);
+        termination.locator("input[name=name]").fill(NAME);
+        termination.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is TERMINATED");
+        assertThat(page.locator("#organisations tr[data-organisation='" + NUMBER + "']")).hasAttribute("data-state", "TERMINATED");
+        assertThat(page.locator("#actions tbody tr").first()).containsText("TERMINATE");
+
+        SoapEnvelopes.post("insurer", "GetBenefitInformation-coordination.xml", SoapEnvelopes.GET_BENEFIT_INFORMATION);
+        Locator audit = page.locator("#audit-form");
+        audit.locator("input[name=outcome]").fill("GRANTED");
+        audit.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Audit log loaded");
+        Locator rows = page.locator("#audit tbody tr");
+        assertTrue(rows.count() > 0, "a granted question is in the log");
+        for (int i = 0; i < rows.count(); i++) {
+            assertEquals("GRANTED", rows.nth(i).getAttribute("data-outcome"));
+        }
+        assertThat(page.locator("#audit-csv")).hasAttribute("href", Pattern.compile(".*outcome=GRANTED.*"));
+    }
+
+    @Test
+    void anOrganisationsCertificateGetsNoConsole() {
+        Page page = pageAs("insurer");
+        assertEquals(403, page.navigate(LefiServer.uri("/console/").toString()).status());
+    }
+}
