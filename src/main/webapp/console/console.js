@@ -58,7 +58,10 @@ async function loadOrganisations() {
   clear('organisations');
   for (const o of organisations) {
     const tr = row('organisations', [o.organisationNumber, o.name, o.kind, o.state, agreementText(o.agreement),
-      (o.assignments || []).map(a => a.agent + ' for ' + a.principal + (a.live ? ' (live)' : ' (ceased ' + a.ceasedFrom + ')')).join('; ')]);
+      (o.assignments || []).map(a => a.agent + ' for ' + a.principal + (a.live ? ' (live)' : ' (ceased ' + a.ceasedFrom + ')')).join('; '),
+      (o.certificates || []).map(c => c.fingerprint.substring(0, 16) + '… ' + (c.bound ? 'bound' : 'unbound ' + c.unboundAt)).join('; '),
+      (o.webUsers || []).map(u => '#' + u.id + ' ' + u.name + ' ' + u.personId + ' (decision by ' + u.decidedBy + ' ' + u.decidedOn
+        + (u.deregisteredFrom ? '; deregistered from ' + u.deregisteredFrom : '') + '): ' + u.access).join('; ')]);
     tr.dataset.organisation = o.organisationNumber;
     tr.dataset.state = o.state;
   }
@@ -84,6 +87,10 @@ async function loadActions() {
   }
 }
 
+function organisationPath(form) {
+  return '/organisations/' + encodeURIComponent(form.organisationNumber.value.trim());
+}
+
 const operations = {
   register: f => call('POST', '/organisations', {
     organisationNumber: f.organisationNumber.value, name: f.name.value, kind: f.kind.value,
@@ -97,6 +104,12 @@ const operations = {
     principal: f.principal.value, from: f.from.value }),
   cessation: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/assignments/'
     + encodeURIComponent(f.principal.value) + '/cessation', { from: f.from.value }),
+  certificate: f => call('POST', organisationPath(f) + '/certificates', { certificate: f.certificate.value }),
+  unbinding: f => call('DELETE', organisationPath(f) + '/certificates/' + encodeURIComponent(f.fingerprint.value.trim())),
+  webUser: f => call('POST', organisationPath(f) + '/web-users', {
+    personId: f.personId.value, name: f.name.value, decidedBy: f.decidedBy.value, decidedOn: f.decidedOn.value }),
+  deregistration: f => call('POST', organisationPath(f) + '/web-users/' + encodeURIComponent(f.user.value.trim().replace(/^#/, '')) + '/deregistration',
+    { from: f.from.value }),
   termination: f => call('POST', '/organisations/' + encodeURIComponent(f.organisationNumber.value) + '/termination', {
     name: f.name.value, from: f.from.value }),
 };

@@ -2,7 +2,6 @@ package se.lefi.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyKind;
 
@@ -13,10 +12,7 @@ public class AdminAuthorisation {
     CallerIdentification identification;
 
     public boolean isAdministrator(Caller caller) {
-        if (!caller.presentedCertificate() || caller.organisationNumber() == null || !OrganisationNumber.isValid(caller.organisationNumber())) {
-            return false;
-        }
-        return identification.organisationByNumber(OrganisationNumber.parse(caller.organisationNumber()).value())
+        return caller.presentedCertificate() && identification.organisationOf(caller)
                 .map(Organisation::kind).filter(kind -> kind == PartyKind.AGENCY).isPresent();
     }
 }

@@ -1,5 +1,8 @@
 package se.lefi.application;
 
+import java.util.Optional;
+import se.lefi.domain.identity.OrganisationNumber;
+
 /**
  * Who is asking, as the transport established it. {@code organisationNumber} is what the client
  * certificate names (null when it names none); {@code certificateFingerprint} is null when no
@@ -9,6 +12,12 @@ public record Caller(String certificateFingerprint, String organisationNumber) {
 
     public static Caller withoutCertificate() {
         return new Caller(null, null);
+    }
+
+    /** The valid organisationsnummer the certificate names, in its 10-digit form. */
+    public Optional<String> namedOrganisation() {
+        return organisationNumber != null && OrganisationNumber.isValid(organisationNumber)
+                ? Optional.of(OrganisationNumber.parse(organisationNumber).value()) : Optional.empty();
     }
 
     public boolean presentedCertificate() {

@@ -10,9 +10,9 @@ import se.lefi.domain.access.ConnectionCheck;
 import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
-import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
+import se.lefi.domain.party.CertificateBinding;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
@@ -38,19 +38,42 @@ public class CallerIdentification {
         if (!caller.presentedCertificate()) {
             return new Result(null, Refusal.of(RefusalCode.NO_CLIENT_CERTIFICATE), null);
         }
-        if (caller.organisationNumber() == null || !OrganisationNumber.isValid(caller.organisationNumber())) {
-            return new Result(null, Refusal.of(RefusalCode.UNKNOWN_CERTIFICATE), null);
-        }
-        String number = OrganisationNumber.parse(caller.organisationNumber()).value();
-        Optional<Organisation> organisation = organisationByNumber(number);
+        Optional<Organisation> organisation = organisationOf(caller);
         if (organisation.isEmpty()) {
-            return new Result(null, Refusal.of(RefusalCode.NOT_CONNECTED), number);
+            if (caller.namedOrganisation().isEmpty()) {
+                return new Result(null, Refusal.of(RefusalCode.UNKNOWN_CERTIFICATE), null);
+            }
+            String number = caller.namedOrganisation().get();
+            return organisationByNumber(number).isPresent()
+                    ? new Result(null, new Refusal(RefusalCode.UNKNOWN_CERTIFICATE, "The client certificate is not bound to the organisation."), number)
+                    : new Result(null, Refusal.of(RefusalCode.NOT_CONNECTED), number);
         }
+        String number = organisation.get().organisationNumber();
         Optional<Agreement> agreement = currentAgreement(organisation.get());
         Optional<Refusal> refusal = ConnectionCheck.check(agreement, used, day);
         return refusal.isPresent()
                 ? new Result(null, refusal.get(), number)
                 : new Result(new Identified(organisation.get(), agreement.get()), null, number);
+    }
+
+    /**
+     * The organisation a certificate identifies: the one it is bound to; otherwise the one its
+     * subject's serialNumber names, as long as that organisation has never had a certificate bound.
+     */
+    public Optional<Organisation> organisationOf(Caller caller) {
+        Optional<CertificateBinding> binding = liveBinding(caller.certificateFingerprint());
+        if (binding.isPresent()) {
+            return Optional.of(binding.get().organisation());
+        }
+        return caller.namedOrganisation().flatMap(this::organisationByNumber)
+                .filter(o -> em.createNamedQuery(CertificateBinding.COUNT_OF_ORGANISATION, Long.class)
+                        .setParameter("organisation", o).getSingleResult() == 0);
+    }
+
+    public Optional<CertificateBinding> liveBinding(String fingerprint) {
+        return fingerprint == null ? Optional.empty()
+                : em.createNamedQuery(CertificateBinding.LIVE_BY_FINGERPRINT, CertificateBinding.class)
+                        .setParameter("fingerprint", fingerprint).getResultStream().findFirst();
     }
 
     /**

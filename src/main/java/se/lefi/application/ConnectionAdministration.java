@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +19,20 @@ import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
+import se.lefi.domain.party.CertificateBinding;
 import se.lefi.domain.party.LifecycleException;
 import se.lefi.domain.party.LifecycleException.Code;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.party.WebUser;
 import se.lefi.domain.register.InformationType;
 import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.security.ClientCertificates;
 
 /**
- * The connection lifecycle, run by administrators: request, agreement, signatures, assignments,
- * termination. Each step is checked against the state it starts from; a step out of order changes
+ * The connection lifecycle, run by administrators: request, agreement, signatures, certificates,
+ * web users, assignments, termination. Each step is checked against the state it starts from; a step out of order changes
  * nothing and is refused with a code. Every step, done or refused, is logged with the state before
  * and after. Changes are visible to the query path at once (there is no shared cache).
  */
@@ -152,6 +156,90 @@ public class ConnectionAdministration {
         });
     }
 
+    /**
+     * Binds a client certificate (PEM) to the organisation its subject's serialNumber names. It must
+     * chain to a CA the TLS listener trusts, be valid now, and not be bound already; from the first
+     * binding, only bound certificates identify the organisation.
+     */
+    public AdminResult bindCertificate(Caller admin, String organisationNumber, String pem) {
+        Optional<X509Certificate> parsed = ClientCertificates.parse(pem);
+        String fingerprint = parsed.map(ClientCertificates::fingerprint).orElse(null);
+        return step(admin, "BIND_CERTIFICATE", organisationNumber, "certificate " + fingerprint, () -> {
+            Organisation organisation = existing(organisationNumber);
+            X509Certificate certificate = parsed.orElseThrow(() ->
+                    new LifecycleException(Code.CERTIFICATE_INVALID, "The text is not one PEM-encoded X.509 certificate."));
+            Instant now = Instant.now(configuration.clock());
+            if (now.isAfter(certificate.getNotAfter().toInstant()) || now.isBefore(certificate.getNotBefore().toInstant())) {
+                throw new LifecycleException(Code.CERTIFICATE_EXPIRED, "The certificate is not valid now.");
+            }
+            if (!ClientCertificates.isTrustedClient(certificate)) {
+                throw new LifecycleException(Code.CERTIFICATE_NOT_TRUSTED, "The certificate is not issued by a CA the service trusts.");
+            }
+            String named = ClientCertificates.subjectSerialNumber(certificate);
+            if (named == null || !OrganisationNumber.isValid(named)
+                    || !OrganisationNumber.parse(named).value().equals(organisation.organisationNumber())) {
+                throw new LifecycleException(Code.CERTIFICATE_NAMES_ANOTHER_ORGANISATION,
+                        "The certificate's subject does not name this organisation.");
+            }
+            if (identification.liveBinding(fingerprint).isPresent()) {
+                throw new LifecycleException(Code.CERTIFICATE_ALREADY_BOUND, "The certificate is already bound.");
+            }
+            em.persist(new CertificateBinding(organisation, fingerprint, certificate.getSubjectX500Principal().getName(),
+                    certificate.getIssuerX500Principal().getName(), certificate.getNotAfter().toInstant(), now));
+            return organisation;
+        });
+    }
+
+    /** Unbinds a certificate at once: from now on it identifies no organisation. */
+    public AdminResult unbindCertificate(Caller admin, String organisationNumber, String fingerprint) {
+        return step(admin, "UNBIND_CERTIFICATE", organisationNumber, "certificate " + fingerprint, () -> {
+            Organisation organisation = existing(organisationNumber);
+            CertificateBinding binding = identification.liveBinding(fingerprint)
+                    .filter(b -> b.organisation().equals(organisation))
+                    .orElseThrow(() -> new LifecycleException(Code.CERTIFICATE_NOT_BOUND, "No such certificate is bound to the organisation."));
+            binding.unbind(Instant.now(configuration.clock()));
+            return organisation;
+        });
+    }
+
+    /** An access-rights decision (behörighetsbeslut) for a web user, signed by the responsible manager. */
+    public record WebUserDecision(String personId, String name, String decidedBy, LocalDate decidedOn) {
+    }
+
+    /** Registers a web user; the organisation's agreement (or, before one is sent, its request) must cover the web interface. */
+    public AdminResult registerWebUser(Caller admin, String organisationNumber, WebUserDecision decision) {
+        return step(admin, "REGISTER_WEB_USER", organisationNumber, "decided on " + decision.decidedOn(), () -> {
+            Organisation organisation = existing(organisationNumber);
+            LocalDate today = today();
+            Optional<Agreement> agreement = identification.currentAgreement(organisation);
+            if (agreement.isPresent() && agreement.get().standingOn(today) == Agreement.Standing.TERMINATED) {
+                throw new LifecycleException(Code.ALREADY_TERMINATED, "The organisation's agreement is terminated.");
+            }
+            boolean coversWeb = agreement.map(a -> a.covers(ServiceInterface.WEB))
+                    .orElseGet(() -> organisation.requestedInterfaces().contains(ServiceInterface.WEB));
+            if (!coversWeb) {
+                throw new LifecycleException(Code.WEB_NOT_COVERED, "The organisation's agreement does not cover the web interface.");
+            }
+            if (webUsers(organisation).stream().anyMatch(u -> u.personId().equals(decision.personId()) && u.isRegisteredOn(today))) {
+                throw new LifecycleException(Code.USER_ALREADY_REGISTERED, "The user already has an access-rights decision at the organisation.");
+            }
+            em.persist(new WebUser(organisation, decision.personId(), decision.name(), decision.decidedBy(), decision.decidedOn()));
+            return organisation;
+        });
+    }
+
+    /** Deregisters a web user from a date, today at the earliest; for today it takes effect at once. */
+    public AdminResult deregisterWebUser(Caller admin, String organisationNumber, long webUserId, LocalDate from) {
+        // The log names the user by id: a personnummer has no place in the action log's details.
+        return step(admin, "DEREGISTER_WEB_USER", organisationNumber, "web user " + webUserId + " from " + from, () -> {
+            Organisation organisation = existing(organisationNumber);
+            WebUser user = webUsers(organisation).stream().filter(u -> u.id() == webUserId).findFirst()
+                    .orElseThrow(() -> new LifecycleException(Code.USER_NOT_REGISTERED, "The organisation has no such web user."));
+            user.deregisterFrom(from, today());
+            return organisation;
+        });
+    }
+
     /** Runs one step: the state before, the change, the state after, and the log entry; or the refusal. */
     private AdminResult step(Caller admin, String action, String target, String details, Supplier<Organisation> change) {
         LocalDate today = today();
@@ -190,12 +278,22 @@ public class ConnectionAdministration {
                 .setParameter("o", organisation).getResultList();
     }
 
+    private List<WebUser> webUsers(Organisation organisation) {
+        return em.createNamedQuery(WebUser.OF_ORGANISATION, WebUser.class).setParameter("organisation", organisation).getResultList();
+    }
+
+    private List<CertificateBinding> certificates(Organisation organisation) {
+        return em.createNamedQuery(CertificateBinding.OF_ORGANISATION, CertificateBinding.class)
+                .setParameter("organisation", organisation).getResultList();
+    }
+
     private String state(Organisation organisation, LocalDate today) {
         return OrganisationView.state(identification.currentAgreement(organisation).orElse(null), today);
     }
 
     private OrganisationView view(Organisation organisation, LocalDate today) {
-        return OrganisationView.of(organisation, identification.currentAgreement(organisation).orElse(null), assignments(organisation), today);
+        return OrganisationView.of(organisation, identification.currentAgreement(organisation).orElse(null), assignments(organisation),
+                certificates(organisation), webUsers(organisation), today);
     }
 
     private LocalDate today() {

@@ -91,8 +91,7 @@ public class LefiOnlineService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String recordUnanswered(Caller caller, String operation, RefusalCode code) {
         String requestId = newRequestId();
-        String organisationNumber = caller.organisationNumber() != null && OrganisationNumber.isValid(caller.organisationNumber())
-                ? OrganisationNumber.parse(caller.organisationNumber()).value() : null;
+        String organisationNumber = caller.namedOrganisation().orElse(null);
         audit.record(auditRecord(requestId, operation, caller, organisationNumber).outcome(code.name()));
         return requestId;
     }

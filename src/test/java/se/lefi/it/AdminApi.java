@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 
 /** The admin API as the demo administrator ("admin" certificate). */
 final class AdminApi {
@@ -20,24 +21,50 @@ final class AdminApi {
     }
 
     static HttpResponse<String> post(String alias, String path, String json) throws Exception {
+        return send(alias, "POST", path, json);
+    }
+
+    static HttpResponse<String> send(String alias, String method, String path, String json) throws Exception {
         return LefiServer.httpClient(alias).send(HttpRequest.newBuilder(LefiServer.uri("/api/admin" + path))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends as the administrator and expects {@code status}; returns the JSON body. */
+    static JsonObject send(String method, String path, String json, int status) throws Exception {
+        HttpResponse<String> response = send("admin", method, path, json);
+        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
+        return json(response.body());
     }
 
     /** Posts as the administrator and expects {@code status}; returns the JSON body. */
     static JsonObject post(String path, String json, int status) throws Exception {
-        HttpResponse<String> response = post("admin", path, json);
-        assertEquals(status, response.statusCode(), path + ": " + response.body());
-        return json(response.body());
+        return send("POST", path, json, status);
     }
 
     /** An administrative step out of order: 409 with {@code code}. */
     static void assertRefused(String path, String json, String code) throws Exception {
-        HttpResponse<String> response = post("admin", path, json);
-        assertEquals(409, response.statusCode(), path + ": " + response.body());
-        assertEquals(code, json(response.body()).getString("code"));
+        assertRefused("POST", path, json, code);
+    }
+
+    static void assertRefused(String method, String path, String json, String code) throws Exception {
+        assertEquals(code, send(method, path, json, 409).getString("code"));
+    }
+
+    /** Registers a connection request, sends the agreement and records both signatures today: IN_FORCE. */
+    static JsonObject connect(String number, String name, String kind, String interfaces, String purposes, String types) throws Exception {
+        post("/organisations", """
+                {"organisationNumber": "%s", "name": "%s", "kind": "%s", "interfaces": [%s], "purposes": [%s],
+                 "contact": "Avtal, 010-000 00 00"}""".formatted(number, name, kind, interfaces, purposes), 201);
+        post("/organisations/" + number + "/agreement", "{\"informationTypes\": [%s]}".formatted(types), 200);
+        post("/organisations/" + number + "/agreement/signatures", signature("ORGANISATION", Questions.TODAY), 200);
+        return post("/organisations/" + number + "/agreement/signatures", signature("AGENCY", Questions.TODAY), 200);
+    }
+
+    static String signature(String party, LocalDate on) {
+        return "{\"party\": \"%s\", \"signedOn\": \"%s\"}".formatted(party, on);
     }
 
     static JsonObject json(String body) {

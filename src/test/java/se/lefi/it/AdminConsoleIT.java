@@ -11,8 +11,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ClientCertificate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,13 +25,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin console in Debian's headless Chromium, presenting the admin client certificate: a whole
- * lifecycle clicked through, from the connection request to termination, and the audit log browsed.
+ * lifecycle clicked through — connection request, agreement, signatures, a bound certificate, a web
+ * user's decision and deregistration, termination — and the audit log browsed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AdminConsoleIT {
     private static final String NUMBER = "5569000135";
     private static final String NAME = "Konsoltestet Försäkring AB";
+    private static final String ALIAS = "console-insurer";
     private static Playwright playwright;
     private static Browser browser;
 
@@ -66,6 +70,7 @@ class AdminConsoleIT {
         register.locator("input[name=organisationNumber]").fill(NUMBER);
         register.locator("input[name=name]").fill(NAME);
         register.locator("select[name=kind]").selectOption("INSURER");
+        register.locator("input[name=interfaces][value=WEB]").check();
         register.locator("input[name=contact]").fill("Avtal, 010-000 00 00");
         register.locator("button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is REQUESTED");
@@ -86,6 +91,36 @@ class AdminConsoleIT {
         signature.locator("button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
         assertThat(page.locator("#organisations tr[data-organisation='" + NUMBER + "']")).hasAttribute("data-state", "IN_FORCE");
+
+        Locator organisation = page.locator("#organisations tr[data-organisation='" + NUMBER + "']");
+        LefiServer.issueCertificate(ALIAS, NAME, NUMBER);
+        Locator certificate = page.locator("#certificate-form");
+        certificate.locator("input[name=organisationNumber]").fill(NUMBER);
+        certificate.locator("textarea[name=certificate]").fill(Files.readString(LefiServer.pki().resolve(ALIAS + ".crt.pem")));
+        certificate.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
+        assertThat(organisation).containsText("bound");
+        certificate.locator("button").click();
+        assertThat(page.locator("#message")).containsText("Refused — CERTIFICATE_ALREADY_BOUND");
+
+        Locator webUser = page.locator("#web-user-form");
+        webUser.locator("input[name=organisationNumber]").fill(NUMBER);
+        webUser.locator("input[name=personId]").fill("19750615-4421");
+        webUser.locator("input[name=name]").fill("Handläggare Klicksson");
+        webUser.locator("input[name=decidedBy]").fill("Chef Klicksson");
+        webUser.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
+        assertThat(organisation).containsText("Handläggare Klicksson 197506154421 (decision by Chef Klicksson");
+        assertThat(organisation).containsText("): GRANTED");
+
+        Matcher id = Pattern.compile("#(\\d+) Handläggare Klicksson").matcher(organisation.textContent());
+        assertTrue(id.find(), organisation.textContent());
+        Locator deregistration = page.locator("#deregistration-form");
+        deregistration.locator("input[name=organisationNumber]").fill(NUMBER);
+        deregistration.locator("input[name=user]").fill("#" + id.group(1));
+        deregistration.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
+        assertThat(organisation).containsText("): USER_DEREGISTERED");
 
         Locator termination = page.locator("#termination-form");
         termination.locator("input[name=organisationNumber]").fill(NUMBER);

@@ -42,7 +42,7 @@ class ConnectionLifecycleIT {
                 """.formatted(NUMBER, NAME), 201);
         assertEquals("REQUESTED", requested.getString("state"));
         assertEquals(FaultCode.NOT_CONNECTED, pingFault());
-        AdminApi.assertRefused("/organisations/" + NUMBER + "/agreement/signatures", signature("ORGANISATION", TODAY), "AGREEMENT_NOT_SENT");
+        AdminApi.assertRefused("/organisations/" + NUMBER + "/agreement/signatures", AdminApi.signature("ORGANISATION", TODAY), "AGREEMENT_NOT_SENT");
         AdminApi.assertRefused("/organisations", """
                 {"organisationNumber": "%s", "name": "Dubblett", "kind": "INSURER", "interfaces": ["SYSTEM_TO_SYSTEM"],
                  "purposes": [], "contact": "x"}""".formatted(NUMBER), "ALREADY_REGISTERED");
@@ -54,12 +54,12 @@ class ConnectionLifecycleIT {
         AdminApi.assertRefused("/organisations/" + NUMBER + "/termination", termination(NAME, TODAY), "NOT_CONNECTED");
         assertEquals(FaultCode.AGREEMENT_NOT_SIGNED, pingFault());
 
-        JsonObject halfSigned = AdminApi.post("/organisations/" + NUMBER + "/agreement/signatures", signature("ORGANISATION", TODAY), 200);
+        JsonObject halfSigned = AdminApi.post("/organisations/" + NUMBER + "/agreement/signatures", AdminApi.signature("ORGANISATION", TODAY), 200);
         assertEquals("SIGNED_BY_ONE_PARTY", halfSigned.getString("state"));
-        AdminApi.assertRefused("/organisations/" + NUMBER + "/agreement/signatures", signature("ORGANISATION", TODAY), "ALREADY_SIGNED");
+        AdminApi.assertRefused("/organisations/" + NUMBER + "/agreement/signatures", AdminApi.signature("ORGANISATION", TODAY), "ALREADY_SIGNED");
         assertEquals(FaultCode.AGREEMENT_NOT_SIGNED, pingFault());
 
-        JsonObject connected = AdminApi.post("/organisations/" + NUMBER + "/agreement/signatures", signature("AGENCY", TODAY), 200);
+        JsonObject connected = AdminApi.post("/organisations/" + NUMBER + "/agreement/signatures", AdminApi.signature("AGENCY", TODAY), 200);
         assertEquals("IN_FORCE", connected.getString("state"));
         LefiServer.lefiOnline(ALIAS).ping(new PingType());
         assertEquals(1, LefiServer.lefiOnline(ALIAS).getBenefitInformation(Questions.question(DemoRegister.PERSON,
@@ -74,7 +74,7 @@ class ConnectionLifecycleIT {
         assertEquals("TERMINATED", terminated.getString("state"));
         assertEquals(FaultCode.AGREEMENT_TERMINATED, pingFault());
         AdminApi.assertRefused("/organisations/" + NUMBER + "/termination", termination(NAME, TODAY), "ALREADY_TERMINATED");
-        AdminApi.assertRefused("/organisations/" + NUMBER + "/agreement/signatures", signature("AGENCY", TODAY), "ALREADY_TERMINATED");
+        AdminApi.assertRefused("/organisations/" + NUMBER + "/agreement/signatures", AdminApi.signature("AGENCY", TODAY), "ALREADY_TERMINATED");
 
         HttpResponse<String> log = AdminApi.get("admin", "/actions?max=50");
         assertEquals(200, log.statusCode());
@@ -106,10 +106,6 @@ class ConnectionLifecycleIT {
 
     private static FaultCode pingFault() {
         return assertThrows(LefiFault.class, () -> LefiServer.lefiOnline(ALIAS).ping(new PingType())).getFaultInfo().getCode();
-    }
-
-    private static String signature(String party, LocalDate on) {
-        return "{\"party\": \"%s\", \"signedOn\": \"%s\"}".formatted(party, on);
     }
 
     private static String termination(String name, LocalDate from) {

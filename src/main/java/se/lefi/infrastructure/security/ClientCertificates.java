@@ -1,10 +1,20 @@
 package se.lefi.infrastructure.security;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -46,5 +56,38 @@ public final class ClientCertificates {
             return null;
         }
         return IETFUtils.valueToString(serialNumbers[0].getFirst().getValue());
+    }
+
+    /** One X.509 certificate from PEM (or DER) bytes; empty when it is not one. */
+    public static Optional<X509Certificate> parse(String pem) {
+        if (pem == null || pem.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII))));
+        } catch (CertificateException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the TLS listener would accept the certificate as a client: a chain to a CA in the
+     * JVM's trust store (javax.net.ssl.trustStore), which is the one the listener uses.
+     */
+    public static boolean isTrustedClient(X509Certificate certificate) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            X509TrustManager trustManager = (X509TrustManager) Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no X.509 trust manager"));
+            trustManager.checkClientTrusted(new X509Certificate[] {certificate}, certificate.getPublicKey().getAlgorithm());
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the trust store", e);
+        }
     }
 }

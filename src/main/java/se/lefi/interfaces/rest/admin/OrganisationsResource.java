@@ -6,8 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import se.lefi.application.AdminResult;
 import se.lefi.application.Caller;
@@ -26,6 +29,7 @@ import se.lefi.application.OrganisationView;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
@@ -36,7 +40,8 @@ import se.lefi.interfaces.rest.ProblemException;
 
 /**
  * The connection lifecycle for administrators: a request (anmälan), the agreement, each party's
- * signature, agent assignments and their cessation, termination. A step out of order answers 409
+ * signature, client certificates, web users' access-rights decisions and deregistration, agent
+ * assignments and their cessation, termination. A step out of order answers 409
  * with the refusal code and changes nothing.
  */
 @Path("admin/organisations")
@@ -90,6 +95,23 @@ public class OrganisationsResource {
         @NotNull public LocalDate from;
     }
 
+    /** A client certificate, PEM-encoded. */
+    public static class CertificateRequest {
+        @NotBlank @Size(max = 20000) public String certificate;
+    }
+
+    /** An access-rights decision (behörighetsbeslut), signed by the manager responsible for the user. */
+    public static class WebUserRequest {
+        @NotBlank @Size(max = 13) public String personId;
+        @NotBlank @Size(max = 200) public String name;
+        @NotBlank @Size(max = 200) public String decidedBy;
+        @NotNull public LocalDate decidedOn;
+    }
+
+    public static class DeregistrationRequest {
+        @NotNull public LocalDate from;
+    }
+
     @GET
     public List<OrganisationView> list() {
         return administration.organisations();
@@ -139,6 +161,37 @@ public class OrganisationsResource {
     public Response ceaseAssignment(@PathParam("number") String number, @PathParam("principal") String principal,
                                     @Valid @NotNull CessationRequest body) {
         return answer(administration.ceaseAssignment(admin(), normalised(number), normalised(principal), body.from), 200);
+    }
+
+    @POST
+    @Path("{number}/certificates")
+    public Response bindCertificate(@PathParam("number") String number, @Valid @NotNull CertificateRequest body) {
+        return answer(administration.bindCertificate(admin(), normalised(number), body.certificate), 200);
+    }
+
+    @DELETE
+    @Path("{number}/certificates/{fingerprint}")
+    public Response unbindCertificate(@PathParam("number") String number,
+                                      @PathParam("fingerprint") @Pattern(regexp = "[0-9a-fA-F]{64}") String fingerprint) {
+        return answer(administration.unbindCertificate(admin(), normalised(number), fingerprint.toLowerCase(Locale.ROOT)), 200);
+    }
+
+    @POST
+    @Path("{number}/web-users")
+    public Response registerWebUser(@PathParam("number") String number, @Valid @NotNull WebUserRequest body) {
+        if (!PersonId.isValid(body.personId)) {
+            throw new ProblemException(Problem.response(400, RefusalCode.INVALID_PERSON_ID.name(),
+                    RefusalCode.INVALID_PERSON_ID.defaultMessage(), null));
+        }
+        return answer(administration.registerWebUser(admin(), normalised(number), new ConnectionAdministration.WebUserDecision(
+                PersonId.parse(body.personId).canonical(), body.name, body.decidedBy, body.decidedOn)), 200);
+    }
+
+    @POST
+    @Path("{number}/web-users/{id}/deregistration")
+    public Response deregisterWebUser(@PathParam("number") String number, @PathParam("id") long id,
+                                      @Valid @NotNull DeregistrationRequest body) {
+        return answer(administration.deregisterWebUser(admin(), normalised(number), id, body.from), 200);
     }
 
     private Caller admin() {
