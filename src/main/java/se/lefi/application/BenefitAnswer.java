@@ -15,4 +15,6 @@ import se.lefi.domain.register.SourceStatus;
 public record BenefitAnswer(String correlationId, Instant registerTime, String personId, PersonInformation personInformation,
                             Map<InformationType, SourceStatus> sources, Set<InformationType> withheld,
                             List<Decision> decisions, List<Payment> payments, List<Sgi> sgi) {
+    /** The deviation's text for a type the agreement does not allow. */
+    public static final String WITHHELD_MESSAGE = "The agreement does not allow this information type; it is left out.";
 }

@@ -24,6 +24,8 @@ class AdminApiDescriptionIT {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/api/admin/organisations/{number}/termination"), response.body());
         assertTrue(response.body().contains("/api/admin/audit/verification"));
+        assertTrue(response.body().contains("/api/v1/actors/{actor}/benefit-information/query"), "the REST twin is described too");
+        assertTrue(response.body().contains("/api/v1/actors/{actor}/available-information-types"));
     }
 
     @Test

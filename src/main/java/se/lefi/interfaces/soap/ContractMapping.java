@@ -95,7 +95,7 @@ final class ContractMapping {
             DeviationType deviation = new DeviationType();
             deviation.setInformationType(InformationTypeCode.valueOf(type.name()));
             deviation.setCode(DeviationCode.UNAUTHORISED);
-            deviation.setMessage("The agreement does not allow this information type; it is left out.");
+            deviation.setMessage(BenefitAnswer.WITHHELD_MESSAGE);
             response.getDeviation().add(deviation);
         });
         answer.decisions().forEach(d -> response.getDecision().add(decision(d)));

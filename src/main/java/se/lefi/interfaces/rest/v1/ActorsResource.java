@@ -1,0 +1,143 @@
+package se.lefi.interfaces.rest.v1;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.lefi.application.AvailablePurpose;
+import se.lefi.application.BenefitAnswer;
+import se.lefi.application.Caller;
+import se.lefi.application.CallerIdentification;
+import se.lefi.application.DisclosureService;
+import se.lefi.application.LefiOnlineService;
+import se.lefi.application.Outcome;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.party.Organisation;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.infrastructure.security.ClientCertificates;
+import se.lefi.interfaces.rest.Problem;
+
+/**
+ * The REST/JSON twin of LEFI Online for systems, modelled on the agency's newer JSON interface. The
+ * actor in the path is the certificate's own organisation, or a principal its agent (ombud) acts
+ * for. Every question runs through the same decision and audit as the SOAP operation; requests that
+ * never reach it (unreadable JSON, invalid fields, a bad actor number) are audited too.
+ */
+@Path("v1/actors/{actor}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActorsResource {
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @EJB
+    DisclosureService disclosure;
+
+    @EJB
+    LefiOnlineService service;
+
+    @EJB
+    CallerIdentification identification;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("benefit-information/query")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response query(@PathParam("actor") String actor,
+                          @RequestBody(content = @Content(schema = @Schema(implementation = BenefitInformationJson.Query.class)))
+                          String body) {
+        Caller caller = caller();
+        String operation = "GetBenefitInformation";
+        if (!OrganisationNumber.isValid(actor)) {
+            return unanswered(caller, operation, RefusalCode.INVALID_ORGANISATION_NUMBER, null);
+        }
+        BenefitInformationJson.Query query;
+        try {
+            query = JSONB.fromJson(body, BenefitInformationJson.Query.class);
+        } catch (JsonbException e) {
+            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, "The body is not valid JSON of the expected shape.");
+        }
+        if (query == null) {
+            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, "The body is empty.");
+        }
+        Set<ConstraintViolation<BenefitInformationJson.Query>> violations = validator.validate(query);
+        if (!violations.isEmpty()) {
+            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, "Invalid fields: " + violations.stream()
+                    .map(v -> v.getPropertyPath().toString()).sorted().distinct().collect(Collectors.joining(", ")));
+        }
+        Outcome<BenefitAnswer> outcome = disclosure.disclose(caller, ServiceInterface.SYSTEM_TO_SYSTEM,
+                query.question(principal(caller, actor)));
+        return outcome.isGranted()
+                ? Response.ok(BenefitInformationJson.Answer.of(outcome.requestId(), outcome.value())).build()
+                : refused(outcome.refusal(), outcome.requestId());
+    }
+
+    @GET
+    @Path("available-information-types")
+    public Response availableInformationTypes(@PathParam("actor") String actor) {
+        Caller caller = caller();
+        if (!OrganisationNumber.isValid(actor)) {
+            return unanswered(caller, "GetAvailableInformationTypes", RefusalCode.INVALID_ORGANISATION_NUMBER, null);
+        }
+        Outcome<List<AvailablePurpose>> outcome = service.availableInformationTypes(caller, principal(caller, actor));
+        return outcome.isGranted()
+                ? Response.ok(new BenefitInformationJson.AvailableInformationTypes(
+                        outcome.value().stream().map(BenefitInformationJson.AvailablePurposeOut::of).toList())).build()
+                : refused(outcome.refusal(), outcome.requestId());
+    }
+
+    /**
+     * No principal when the actor is the certificate's own organisation; otherwise the actor is the
+     * principal, and the decision refuses anyone but an agent with a live assignment from it.
+     */
+    private String principal(Caller caller, String actor) {
+        String number = OrganisationNumber.parse(actor).value();
+        String own = identification.organisationOf(caller).map(Organisation::organisationNumber)
+                .orElse(caller.namedOrganisation().orElse(null));
+        return number.equals(own) ? null : number;
+    }
+
+    private Response unanswered(Caller caller, String operation, RefusalCode code, String detail) {
+        String requestId = service.recordUnanswered(caller, operation, code);
+        return Problem.response(400, code.name(), detail != null ? detail : code.defaultMessage(), requestId);
+    }
+
+    /** Input refusals are 400; a refusal to disclose is 403; a service that cannot answer is 503. */
+    static Response refused(Refusal refusal, String requestId) {
+        int status = switch (refusal.code()) {
+            case INVALID_REQUEST, INVALID_PERSON_ID, INVALID_ORGANISATION_NUMBER, INVALID_PERIOD, PERIOD_TOO_LONG,
+                 NO_INFORMATION_TYPE -> 400;
+            case SERVICE_UNAVAILABLE, OUTSIDE_SERVICE_HOURS -> 503;
+            default -> 403;
+        };
+        return Problem.response(status, refusal.code().name(), refusal.message(), requestId);
+    }
+
+    private Caller caller() {
+        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+    }
+}
