@@ -6,9 +6,23 @@ import se.lefi.domain.identity.OrganisationNumber;
 /**
  * Who is asking, as the transport established it. {@code organisationNumber} is what the client
  * certificate names (null when it names none); {@code certificateFingerprint} is null when no
- * certificate was presented.
+ * certificate was presented. For a named user of the web interface, {@code userPersonId} is the
+ * personnummer of the personal certificate and {@code organisationNumber} the organisation the
+ * user acts for; systems have none.
  */
-public record Caller(String certificateFingerprint, String organisationNumber) {
+public record Caller(String certificateFingerprint, String organisationNumber, String userPersonId) {
+
+    public Caller(String certificateFingerprint, String organisationNumber) {
+        this(certificateFingerprint, organisationNumber, null);
+    }
+
+    public static Caller webUser(String certificateFingerprint, String organisationNumber, String userPersonId) {
+        return new Caller(certificateFingerprint, organisationNumber, userPersonId);
+    }
+
+    public boolean isWebUser() {
+        return userPersonId != null;
+    }
 
     public static Caller withoutCertificate() {
         return new Caller(null, null);

@@ -16,6 +16,7 @@ import se.lefi.domain.party.CertificateBinding;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.party.WebUser;
 
 /**
  * Access step: establish who is asking from the certificate, and that the organisation is
@@ -38,6 +39,9 @@ public class CallerIdentification {
         if (!caller.presentedCertificate()) {
             return new Result(null, Refusal.of(RefusalCode.NO_CLIENT_CERTIFICATE), null);
         }
+        if (caller.isWebUser()) {
+            return identifyWebUser(caller, used, day);
+        }
         Optional<Organisation> organisation = organisationOf(caller);
         if (organisation.isEmpty()) {
             if (caller.namedOrganisation().isEmpty()) {
@@ -54,6 +58,53 @@ public class CallerIdentification {
         return refusal.isPresent()
                 ? new Result(null, refusal.get(), number)
                 : new Result(new Identified(organisation.get(), agreement.get()), null, number);
+    }
+
+    /**
+     * A named web user: the organisation the user acts for, the user's access-rights decision live on
+     * the day (deregistration takes effect at once), and that organisation's agreement in force and
+     * covering the interface.
+     */
+    private Result identifyWebUser(Caller caller, ServiceInterface used, LocalDate day) {
+        Optional<Organisation> organisation = caller.namedOrganisation().flatMap(this::organisationByNumber);
+        if (organisation.isEmpty()) {
+            return new Result(null, Refusal.of(RefusalCode.USER_NOT_AUTHORISED), null);
+        }
+        String number = organisation.get().organisationNumber();
+        Optional<WebUser> user = webUser(caller.userPersonId(), organisation.get());
+        if (user.isEmpty()) {
+            return new Result(null, Refusal.of(RefusalCode.USER_NOT_AUTHORISED), number);
+        }
+        Optional<Agreement> agreement = currentAgreement(organisation.get());
+        Optional<Refusal> refusal = used == ServiceInterface.WEB ? user.get().accessOn(agreement, day)
+                : Optional.of(Refusal.of(RefusalCode.INTERFACE_NOT_COVERED));
+        return refusal.isPresent()
+                ? new Result(null, refusal.get(), number)
+                : new Result(new Identified(organisation.get(), agreement.get()), null, number);
+    }
+
+    /**
+     * A named user, from a personal certificate whose subject's serialNumber is the user's
+     * personnummer: acting for the organisation of the user's latest decision live on the day, or
+     * else of the latest decision at all (whose refusal then says why), or for none.
+     */
+    public Caller webCaller(String certificateFingerprint, String personId, LocalDate day) {
+        List<WebUser> decisions = webUsers(personId);
+        Optional<WebUser> chosen = decisions.stream().filter(u -> u.decisionOn(day).isEmpty()).findFirst()
+                .or(() -> decisions.stream().findFirst());
+        return Caller.webUser(certificateFingerprint, chosen.map(u -> u.organisation().organisationNumber()).orElse(null), personId);
+    }
+
+    /** The user's latest access-rights decision at the organisation. */
+    public Optional<WebUser> webUser(String personId, Organisation organisation) {
+        // By number: the organisation may come from another persistence context.
+        return webUsers(personId).stream()
+                .filter(u -> u.organisation().organisationNumber().equals(organisation.organisationNumber())).findFirst();
+    }
+
+    /** Every access-rights decision of a person, latest first. */
+    public List<WebUser> webUsers(String personId) {
+        return em.createNamedQuery(WebUser.BY_PERSON, WebUser.class).setParameter("personId", personId).getResultList();
     }
 
     /**

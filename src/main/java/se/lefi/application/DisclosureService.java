@@ -96,7 +96,7 @@ public class DisclosureService {
 
         // Step 2 and 3: who asks, and whether it is connected.
         CallerIdentification.Result who = identification.identify(caller, via, today);
-        record.caller(who.organisationNumber(), caller.certificateFingerprint());
+        record.caller(who.organisationNumber(), caller.certificateFingerprint()).user(caller.userPersonId());
         if (who.refusal() != null) {
             return Decided.refused(who.refusal());
         }

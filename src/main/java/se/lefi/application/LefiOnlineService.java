@@ -58,10 +58,10 @@ public class LefiOnlineService {
      * The purposes the caller may state — by the legal bases of the party that answers (the principal,
      * when an agent asks for one) and every agreement involved — with the types those agreements allow.
      */
-    public Outcome<List<AvailablePurpose>> availableInformationTypes(Caller caller, String principalOrganisationNumber) {
+    public Outcome<List<AvailablePurpose>> availableInformationTypes(Caller caller, ServiceInterface via, String principalOrganisationNumber) {
         String operation = "GetAvailableInformationTypes";
         LocalDate today = LocalDate.now(configuration.clock());
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        CallerIdentification.Result who = identification.identify(caller, via, today);
         String requestId = newRequestId();
         if (who.refusal() != null) {
             return refuse(requestId, operation, caller, who, who.refusal());
@@ -70,7 +70,7 @@ public class LefiOnlineService {
             return refuse(requestId, operation, caller, who, Refusal.of(RefusalCode.INVALID_ORGANISATION_NUMBER));
         }
         String principal = principalOrganisationNumber == null ? null : OrganisationNumber.parse(principalOrganisationNumber).value();
-        CallerIdentification.Answerable answerable = identification.answerable(who.identified(), principal, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        CallerIdentification.Answerable answerable = identification.answerable(who.identified(), principal, via, today);
         if (answerable.refusal() != null) {
             return refuse(requestId, operation, caller, who, answerable.refusal());
         }
@@ -103,7 +103,7 @@ public class LefiOnlineService {
 
     private AuditRecord auditRecord(String requestId, String operation, Caller caller, String organisationNumber) {
         return new AuditRecord(requestId, Instant.now(), INTERFACE, operation)
-                .caller(organisationNumber, caller.certificateFingerprint());
+                .caller(organisationNumber, caller.certificateFingerprint()).user(caller.userPersonId());
     }
 
     private Instant registerTime() {

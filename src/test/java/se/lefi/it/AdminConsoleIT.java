@@ -4,16 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.ClientCertificate;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -34,30 +27,20 @@ class AdminConsoleIT {
     private static final String NUMBER = "5569000135";
     private static final String NAME = "Konsoltestet Försäkring AB";
     private static final String ALIAS = "console-insurer";
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Browsers browsers;
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("lefi.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browsers = new Browsers();
     }
 
     @AfterAll
     static void close() {
-        browser.close();
-        playwright.close();
+        browsers.close();
     }
 
     private static Page pageAs(String alias) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setClientCertificates(List.of(new ClientCertificate("https://localhost:" + LefiServer.httpsPort())
-                        .setPfxPath(LefiServer.pki().resolve(alias + ".p12")).setPassphrase(LefiServer.PASSWORD))));
-        return context.newPage();
+        return browsers.pageAs(alias);
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class LefiServer {
         DevPki.open(pki()).issueClient(alias, DevPki.organisationSubject(name, organisationNumber), pki());
     }
 
+    /** A personal e-identification certificate for a named web user, issued by the dev CA. Idempotent. */
+    public static void issuePersonalCertificate(String alias, String name, String personId) throws Exception {
+        DevPki.open(pki()).issueClient(alias, DevPki.personSubject(name, personId), pki());
+    }
+
     /** TLS as the named party; {@code alias == null} presents no client certificate. */
     public static SSLContext sslContext(String alias) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -57,6 +57,10 @@ public class AuditRecord {
     @Column(name = "CERTIFICATE_FINGERPRINT", length = 64)
     private String certificateFingerprint;
 
+    // The named user, for questions through the web interface.
+    @Column(name = "USER_PERSON_ID", length = 12)
+    private String userPersonId;
+
     @Column(name = "PRINCIPAL_NUMBER", length = 10)
     private String principalOrganisationNumber;
 
@@ -113,6 +117,15 @@ public class AuditRecord {
         return this;
     }
 
+    public AuditRecord user(String userPersonId) {
+        this.userPersonId = userPersonId;
+        return this;
+    }
+
+    public String userPersonId() {
+        return userPersonId;
+    }
+
     public AuditRecord principal(String principalOrganisationNumber) {
         this.principalOrganisationNumber = principalOrganisationNumber;
         return this;
@@ -153,7 +166,7 @@ public class AuditRecord {
     public String computeHash() {
         return AuditChain.contentHash(requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
                 principalOrganisationNumber, personId, purpose, legalBasis, consentReference, caseId, correlationId,
-                typesReturned, typesWithheld, outcome, registerTime);
+                typesReturned, typesWithheld, outcome, registerTime, userPersonId);
     }
 
     public String recordHash() {

@@ -108,6 +108,15 @@ public final class DevPki {
     }
 
     /** The subject of an organisation certificate; {@code SERIALNUMBER} (2.5.4.5) carries the organisation number. */
+    /** A personal e-identification certificate's subject: the serialNumber holds the personnummer. */
+    public static X500Name personSubject(String name, String personId) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "SE")
+                .addRDN(BCStyle.SERIALNUMBER, personId)
+                .addRDN(BCStyle.CN, name)
+                .build();
+    }
+
     public static X500Name organisationSubject(String name, String organisationNumber) {
         return new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "SE")

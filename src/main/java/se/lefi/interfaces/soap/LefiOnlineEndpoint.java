@@ -46,7 +46,7 @@ public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
     @Override
     public GetAvailableInformationTypesResponseType getAvailableInformationTypes(GetAvailableInformationTypesType parameters)
             throws LefiFault {
-        List<AvailablePurpose> purposes = granted(service.availableInformationTypes(caller(), parameters.getPrincipalOrganisationNumber()));
+        List<AvailablePurpose> purposes = granted(service.availableInformationTypes(caller(), ServiceInterface.SYSTEM_TO_SYSTEM, parameters.getPrincipalOrganisationNumber()));
         GetAvailableInformationTypesResponseType response = new GetAvailableInformationTypesResponseType();
         purposes.stream().map(ContractMapping::availablePurpose).forEach(response.getPurpose()::add);
         return response;

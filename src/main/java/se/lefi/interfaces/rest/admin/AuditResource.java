@@ -27,13 +27,13 @@ public class AuditResource {
 
     /** One audit record as JSON. */
     public record Entry(String requestId, Instant recordedAt, String interfaceName, String operation,
-                        String organisationNumber, String certificateFingerprint, String principalOrganisationNumber,
-                        String personId, String purpose, String legalBasis, String consentReference, String caseId,
+                        String organisationNumber, String certificateFingerprint, String userPersonId,
+                        String principalOrganisationNumber, String personId, String purpose, String legalBasis, String consentReference, String caseId,
                         String correlationId, String typesReturned, String typesWithheld, String outcome,
                         Instant registerTime, String recordHash, Long sealId) {
         static Entry of(AuditRecord r) {
             return new Entry(r.requestId(), r.recordedAt(), r.interfaceName(), r.operation(), r.organisationNumber(),
-                    r.certificateFingerprint(), r.principalOrganisationNumber(), r.personId(), r.purpose(), r.legalBasis(),
+                    r.certificateFingerprint(), r.userPersonId(), r.principalOrganisationNumber(), r.personId(), r.purpose(), r.legalBasis(),
                     r.consentReference(), r.caseId(), r.correlationId(), r.typesReturned(), r.typesWithheld(), r.outcome(),
                     r.registerTime(), r.recordHash(), r.sealId());
         }
@@ -70,12 +70,12 @@ public class AuditResource {
     public String csv(@QueryParam("organisation") String organisation, @QueryParam("person") String person,
                       @QueryParam("outcome") String outcome, @QueryParam("from") String from,
                       @QueryParam("to") String to, @QueryParam("max") Integer max) {
-        String header = "requestId,recordedAt,interface,operation,organisationNumber,certificateFingerprint,principal,personId,"
+        String header = "requestId,recordedAt,interface,operation,organisationNumber,certificateFingerprint,user,principal,personId,"
                 + "purpose,legalBasis,consentReference,caseId,correlationId,typesReturned,typesWithheld,outcome,registerTime";
         return Stream.concat(Stream.of(header),
                 search(organisation, person, outcome, from, to, max == null ? AuditLog.MAX_RESULTS : max).stream().map(e -> Csv.row(
                         e.requestId(), e.recordedAt(), e.interfaceName(), e.operation(), e.organisationNumber(),
-                        e.certificateFingerprint(), e.principalOrganisationNumber(), e.personId(), e.purpose(), e.legalBasis(),
+                        e.certificateFingerprint(), e.userPersonId(), e.principalOrganisationNumber(), e.personId(), e.purpose(), e.legalBasis(),
                         e.consentReference(), e.caseId(), e.correlationId(), e.typesReturned(), e.typesWithheld(), e.outcome(),
                         e.registerTime())))
                 .collect(Collectors.joining("\r\n", "", "\r\n"));

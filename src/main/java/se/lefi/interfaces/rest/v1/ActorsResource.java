@@ -2,11 +2,7 @@ package se.lefi.interfaces.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,8 +41,6 @@ import se.lefi.interfaces.rest.Problem;
 @Path("v1/actors/{actor}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActorsResource {
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     @EJB
     DisclosureService disclosure;
 
@@ -69,26 +61,17 @@ public class ActorsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response query(@PathParam("actor") String actor,
                           @RequestBody(content = @Content(schema = @Schema(implementation = BenefitInformationJson.Query.class)))
-                          String body) {
+                          String json) {
         Caller caller = caller();
         String operation = "GetBenefitInformation";
         if (!OrganisationNumber.isValid(actor)) {
             return unanswered(caller, operation, RefusalCode.INVALID_ORGANISATION_NUMBER, null);
         }
-        BenefitInformationJson.Query query;
-        try {
-            query = JSONB.fromJson(body, BenefitInformationJson.Query.class);
-        } catch (JsonbException e) {
-            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, "The body is not valid JSON of the expected shape.");
+        QueryBody body = QueryBody.read(json, validator);
+        if (body.invalid() != null) {
+            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, body.invalid());
         }
-        if (query == null) {
-            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, "The body is empty.");
-        }
-        Set<ConstraintViolation<BenefitInformationJson.Query>> violations = validator.validate(query);
-        if (!violations.isEmpty()) {
-            return unanswered(caller, operation, RefusalCode.INVALID_REQUEST, "Invalid fields: " + violations.stream()
-                    .map(v -> v.getPropertyPath().toString()).sorted().distinct().collect(Collectors.joining(", ")));
-        }
+        BenefitInformationJson.Query query = body.query();
         Outcome<BenefitAnswer> outcome = disclosure.disclose(caller, ServiceInterface.SYSTEM_TO_SYSTEM,
                 query.question(principal(caller, actor)));
         return outcome.isGranted()
@@ -103,7 +86,7 @@ public class ActorsResource {
         if (!OrganisationNumber.isValid(actor)) {
             return unanswered(caller, "GetAvailableInformationTypes", RefusalCode.INVALID_ORGANISATION_NUMBER, null);
         }
-        Outcome<List<AvailablePurpose>> outcome = service.availableInformationTypes(caller, principal(caller, actor));
+        Outcome<List<AvailablePurpose>> outcome = service.availableInformationTypes(caller, ServiceInterface.SYSTEM_TO_SYSTEM, principal(caller, actor));
         return outcome.isGranted()
                 ? Response.ok(new BenefitInformationJson.AvailableInformationTypes(
                         outcome.value().stream().map(BenefitInformationJson.AvailablePurposeOut::of).toList())).build()
@@ -121,13 +104,19 @@ public class ActorsResource {
         return number.equals(own) ? null : number;
     }
 
-    private Response unanswered(Caller caller, String operation, RefusalCode code, String detail) {
+    /** A request that never reached the decision: audited, then a 400 problem. */
+    public static Response unanswered(LefiOnlineService service, Caller caller, String operation, RefusalCode code, String detail) {
         String requestId = service.recordUnanswered(caller, operation, code);
         return Problem.response(400, code.name(), detail != null ? detail : code.defaultMessage(), requestId);
     }
 
+    private Response unanswered(Caller caller, String operation, RefusalCode code, String detail) {
+        return unanswered(service, caller, operation, code, detail);
+    }
+
+
     /** Input refusals are 400; a refusal to disclose is 403; a service that cannot answer is 503. */
-    static Response refused(Refusal refusal, String requestId) {
+    public static Response refused(Refusal refusal, String requestId) {
         int status = switch (refusal.code()) {
             case INVALID_REQUEST, INVALID_PERSON_ID, INVALID_ORGANISATION_NUMBER, INVALID_PERIOD, PERIOD_TOO_LONG,
                  NO_INFORMATION_TYPE -> 400;

@@ -43,7 +43,7 @@ public final class BenefitInformationJson {
         @Size(max = 64) public String caseId;
         @Size(max = 64) public String correlationId;
 
-        BenefitQuestion question(String principalOrganisationNumber) {
+        public BenefitQuestion question(String principalOrganisationNumber) {
             return new BenefitQuestion(personId, period.from, period.tom, informationType, purpose,
                     consent == null ? null : new ConsentReference(consent.consentId, consent.givenOn, consent.scope),
                     caseId, principalOrganisationNumber, correlationId);
@@ -113,7 +113,7 @@ public final class BenefitInformationJson {
     public record Answer(String requestId, String correlationId, OffsetDateTime registerTime, String personId,
                          PersonInformation personInformation, List<SourceStatus> sourceStatus, List<Deviation> deviation,
                          List<DecisionOut> decision, List<PaymentOut> payment, List<SgiOut> sgi) {
-        static Answer of(String requestId, BenefitAnswer a) {
+        public static Answer of(String requestId, BenefitAnswer a) {
             // Milliseconds, as xs:dateTime carries it in the SOAP answer.
             return new Answer(requestId, a.correlationId(),
                     a.registerTime().truncatedTo(ChronoUnit.MILLIS).atZone(LefiConfiguration.SWEDEN).toOffsetDateTime(),
@@ -131,7 +131,7 @@ public final class BenefitInformationJson {
 
     /** GetAvailableInformationTypes' answer, one per purpose. */
     public record AvailablePurposeOut(Purpose purpose, String legalBasis, String condition, List<InformationType> informationType) {
-        static AvailablePurposeOut of(AvailablePurpose p) {
+        public static AvailablePurposeOut of(AvailablePurpose p) {
             return new AvailablePurposeOut(p.legalBasis().purpose(), p.legalBasis().citation(), p.legalBasis().condition().name(),
                     List.copyOf(p.informationTypes()));
         }

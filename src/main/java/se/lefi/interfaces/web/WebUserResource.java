@@ -1,0 +1,122 @@
+package se.lefi.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.util.List;
+import se.lefi.application.AvailablePurpose;
+import se.lefi.application.BenefitAnswer;
+import se.lefi.application.Caller;
+import se.lefi.application.CallerIdentification;
+import se.lefi.application.DisclosureService;
+import se.lefi.application.LefiOnlineService;
+import se.lefi.application.Outcome;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.identity.PersonId;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.security.ClientCertificates;
+import se.lefi.interfaces.rest.Problem;
+import se.lefi.interfaces.rest.v1.ActorsResource;
+import se.lefi.interfaces.rest.v1.BenefitInformationJson;
+import se.lefi.interfaces.rest.v1.QueryBody;
+
+/**
+ * What the LEFI Online web page (/lefi/web/) asks of the server, for a named user who presents a
+ * personal e-identification certificate. Each call establishes the user again — a deregistration or
+ * termination takes effect at once — and runs through the same decision and audit as the system
+ * interfaces, with the user recorded beside the organisation.
+ */
+@Path("web")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebUserResource {
+    @EJB
+    CallerIdentification identification;
+
+    @EJB
+    LefiOnlineService service;
+
+    @EJB
+    DisclosureService disclosure;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    @Context
+    HttpServletRequest request;
+
+    /** The user, the organisation, and the purposes and types the organisation may use on the web. */
+    public record Session(String userName, String organisationNumber, String organisationName,
+                          List<BenefitInformationJson.AvailablePurposeOut> purpose) {
+    }
+
+    @GET
+    @Path("session")
+    public Response session() {
+        Caller caller = webCaller();
+        if (caller == null) {
+            return notAPersonalCertificate("WebLogin");
+        }
+        Outcome<List<AvailablePurpose>> outcome = service.availableInformationTypes(caller, ServiceInterface.WEB, null);
+        if (!outcome.isGranted()) {
+            return ActorsResource.refused(outcome.refusal(), outcome.requestId());
+        }
+        var organisation = identification.organisationByNumber(caller.organisationNumber()).orElseThrow();
+        var user = identification.webUser(caller.userPersonId(), organisation).orElseThrow();
+        return Response.ok(new Session(user.name(), organisation.organisationNumber(), organisation.name(),
+                outcome.value().stream().map(BenefitInformationJson.AvailablePurposeOut::of).toList())).build();
+    }
+
+    @POST
+    @Path("query")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response query(String json) {
+        Caller caller = webCaller();
+        if (caller == null) {
+            return notAPersonalCertificate("GetBenefitInformation");
+        }
+        QueryBody body = QueryBody.read(json, validator);
+        if (body.invalid() != null) {
+            return ActorsResource.unanswered(service, caller, "GetBenefitInformation", RefusalCode.INVALID_REQUEST, body.invalid());
+        }
+        Outcome<BenefitAnswer> outcome = disclosure.disclose(caller, ServiceInterface.WEB, body.query().question(null));
+        return outcome.isGranted()
+                ? Response.ok(BenefitInformationJson.Answer.of(outcome.requestId(), outcome.value())).build()
+                : ActorsResource.refused(outcome.refusal(), outcome.requestId());
+    }
+
+    /** The named user of a personal certificate, or null when the certificate names no person. */
+    private Caller webCaller() {
+        Object chain = request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE);
+        if (!(chain instanceof X509Certificate[] certificates) || certificates.length == 0) {
+            return null;
+        }
+        String personId = ClientCertificates.subjectSerialNumber(certificates[0]);
+        if (personId == null || !PersonId.isValid(personId)) {
+            return null;
+        }
+        return identification.webCaller(ClientCertificates.fingerprint(certificates[0]), PersonId.parse(personId).canonical(),
+                LocalDate.now(configuration.clock()));
+    }
+
+    private Response notAPersonalCertificate(String operation) {
+        String requestId = service.recordUnanswered(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)),
+                operation, RefusalCode.UNKNOWN_CERTIFICATE);
+        return Problem.response(403, RefusalCode.UNKNOWN_CERTIFICATE.name(),
+                "The web interface needs a personal e-identification certificate.", requestId);
+    }
+}
