@@ -44,10 +44,11 @@ public class CallerIdentification {
         }
         Optional<Organisation> organisation = organisationOf(caller);
         if (organisation.isEmpty()) {
-            if (caller.namedOrganisation().isEmpty()) {
+            Optional<String> named = caller.namedOrganisation();
+            if (named.isEmpty()) {
                 return new Result(null, Refusal.of(RefusalCode.UNKNOWN_CERTIFICATE), null);
             }
-            String number = caller.namedOrganisation().get();
+            String number = named.get();
             return organisationByNumber(number).isPresent()
                     ? new Result(null, new Refusal(RefusalCode.UNKNOWN_CERTIFICATE, "The client certificate is not bound to the organisation."), number)
                     : new Result(null, Refusal.of(RefusalCode.NOT_CONNECTED), number);

@@ -32,8 +32,8 @@ import se.lefi.infrastructure.security.ClientCertificates;
 
 /**
  * The connection lifecycle, run by administrators: request, agreement, signatures, certificates,
- * web users, assignments, termination. Each step is checked against the state it starts from; a step out of order changes
- * nothing and is refused with a code. Every step, done or refused, is logged with the state before
+ * web users, assignments, termination. Each step is checked against the state it starts from; a
+ * step out of order changes nothing and is refused with a code. Every step, done or refused, is logged with the state before
  * and after. Changes are visible to the query path at once (there is no shared cache).
  */
 @Stateless

@@ -2,7 +2,6 @@ package se.lefi.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -16,7 +15,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.core.v1.FaultCode;
-import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.contract.ping.v1.PingType;
 import se.lefi.infrastructure.security.ClientCertificates;
 
@@ -49,7 +47,7 @@ class CertificateBindingIT {
         assertTrue(certificate.getBoolean("bound"));
 
         LefiServer.lefiOnline(FIRST).ping(new PingType());
-        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, pingFault(SECOND), "only bound certificates identify the organisation now");
+        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, Refusals.pingFault(SECOND), "only bound certificates identify the organisation now");
 
         AdminApi.assertRefused(certificates(), body(pem(FIRST)), "CERTIFICATE_ALREADY_BOUND");
         AdminApi.assertRefused(certificates(), body(pem("insurer")), "CERTIFICATE_NAMES_ANOTHER_ORGANISATION");
@@ -61,13 +59,13 @@ class CertificateBindingIT {
 
         JsonObject unbound = AdminApi.send("DELETE", certificates() + "/" + fingerprint(FIRST), null, 200);
         assertFalse(unbound.getJsonArray("certificates").getJsonObject(0).getBoolean("bound"));
-        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, pingFault(FIRST), "unbinding takes effect at once");
-        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, pingFault(SECOND), "the organisation stays on bound certificates only");
+        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, Refusals.pingFault(FIRST), "unbinding takes effect at once");
+        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, Refusals.pingFault(SECOND), "the organisation stays on bound certificates only");
         AdminApi.assertRefused("DELETE", certificates() + "/" + fingerprint(FIRST), null, "CERTIFICATE_NOT_BOUND");
 
         AdminApi.post(certificates(), body(pem(SECOND)), 200);
         LefiServer.lefiOnline(SECOND).ping(new PingType());
-        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, pingFault(FIRST));
+        assertEquals(FaultCode.UNKNOWN_CERTIFICATE, Refusals.pingFault(FIRST));
     }
 
     @Test
@@ -91,9 +89,5 @@ class CertificateBindingIT {
         try (InputStream in = Files.newInputStream(LefiServer.pki().resolve(alias + ".crt.pem"))) {
             return ClientCertificates.fingerprint((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
-    }
-
-    private static FaultCode pingFault(String alias) {
-        return assertThrows(LefiFault.class, () -> LefiServer.lefiOnline(alias).ping(new PingType())).getFaultInfo().getCode();
     }
 }

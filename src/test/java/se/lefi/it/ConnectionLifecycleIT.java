@@ -2,7 +2,6 @@ package se.lefi.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.core.v1.FaultCode;
 import se.lefi.contract.core.v1.InformationTypeCode;
 import se.lefi.contract.core.v1.PurposeCode;
-import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.contract.ping.v1.PingType;
 
 /**
@@ -105,7 +103,7 @@ class ConnectionLifecycleIT {
     }
 
     private static FaultCode pingFault() {
-        return assertThrows(LefiFault.class, () -> LefiServer.lefiOnline(ALIAS).ping(new PingType())).getFaultInfo().getCode();
+        return Refusals.pingFault(ALIAS);
     }
 
     private static String termination(String name, LocalDate from) {

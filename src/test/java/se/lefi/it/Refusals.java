@@ -3,9 +3,13 @@ package se.lefi.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonObject;
 import java.util.Map;
+import se.lefi.contract.core.v1.FaultCode;
+import se.lefi.contract.lefionline.v1.LefiFault;
+import se.lefi.contract.ping.v1.PingType;
 
 /**
  * The shape of every refusal: a SOAP fault with the expected code, no personnummer or
@@ -37,5 +41,10 @@ final class Refusals {
         assertEquals(code, audit.getString("outcome"));
         assertEquals("GetBenefitInformation", audit.getString("operation"));
         return audit;
+    }
+
+    /** The fault code Ping gets as {@code alias}; fails the test when Ping is answered. */
+    static FaultCode pingFault(String alias) {
+        return assertThrows(LefiFault.class, () -> LefiServer.lefiOnline(alias).ping(new PingType())).getFaultInfo().getCode();
     }
 }

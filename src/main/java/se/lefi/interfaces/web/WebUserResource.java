@@ -27,8 +27,7 @@ import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.security.ClientCertificates;
-import se.lefi.interfaces.rest.Problem;
-import se.lefi.interfaces.rest.v1.ActorsResource;
+import se.lefi.interfaces.rest.QuestionProblems;
 import se.lefi.interfaces.rest.v1.BenefitInformationJson;
 import se.lefi.interfaces.rest.v1.QueryBody;
 
@@ -73,7 +72,7 @@ public class WebUserResource {
         }
         Outcome<List<AvailablePurpose>> outcome = service.availableInformationTypes(caller, ServiceInterface.WEB, null);
         if (!outcome.isGranted()) {
-            return ActorsResource.refused(outcome.refusal(), outcome.requestId());
+            return QuestionProblems.refused(outcome.refusal(), outcome.requestId());
         }
         var organisation = identification.organisationByNumber(caller.organisationNumber()).orElseThrow();
         var user = identification.webUser(caller.userPersonId(), organisation).orElseThrow();
@@ -91,12 +90,12 @@ public class WebUserResource {
         }
         QueryBody body = QueryBody.read(json, validator);
         if (body.invalid() != null) {
-            return ActorsResource.unanswered(service, caller, "GetBenefitInformation", RefusalCode.INVALID_REQUEST, body.invalid());
+            return QuestionProblems.unanswered(service, caller, "GetBenefitInformation", 400, RefusalCode.INVALID_REQUEST, body.invalid());
         }
         Outcome<BenefitAnswer> outcome = disclosure.disclose(caller, ServiceInterface.WEB, body.query().question(null));
         return outcome.isGranted()
                 ? Response.ok(BenefitInformationJson.Answer.of(outcome.requestId(), outcome.value())).build()
-                : ActorsResource.refused(outcome.refusal(), outcome.requestId());
+                : QuestionProblems.refused(outcome.refusal(), outcome.requestId());
     }
 
     /** The named user of a personal certificate, or null when the certificate names no person. */
@@ -114,9 +113,7 @@ public class WebUserResource {
     }
 
     private Response notAPersonalCertificate(String operation) {
-        String requestId = service.recordUnanswered(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)),
-                operation, RefusalCode.UNKNOWN_CERTIFICATE);
-        return Problem.response(403, RefusalCode.UNKNOWN_CERTIFICATE.name(),
-                "The web interface needs a personal e-identification certificate.", requestId);
+        return QuestionProblems.unanswered(service, ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)),
+                operation, 403, RefusalCode.UNKNOWN_CERTIFICATE, "The web interface needs a personal e-identification certificate.");
     }
 }

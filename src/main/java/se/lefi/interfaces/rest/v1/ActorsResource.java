@@ -24,13 +24,12 @@ import se.lefi.application.CallerIdentification;
 import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;
-import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.infrastructure.security.ClientCertificates;
-import se.lefi.interfaces.rest.Problem;
+import se.lefi.interfaces.rest.QuestionProblems;
 
 /**
  * The REST/JSON twin of LEFI Online for systems, modelled on the agency's newer JSON interface. The
@@ -76,7 +75,7 @@ public class ActorsResource {
                 query.question(principal(caller, actor)));
         return outcome.isGranted()
                 ? Response.ok(BenefitInformationJson.Answer.of(outcome.requestId(), outcome.value())).build()
-                : refused(outcome.refusal(), outcome.requestId());
+                : QuestionProblems.refused(outcome.refusal(), outcome.requestId());
     }
 
     @GET
@@ -90,7 +89,7 @@ public class ActorsResource {
         return outcome.isGranted()
                 ? Response.ok(new BenefitInformationJson.AvailableInformationTypes(
                         outcome.value().stream().map(BenefitInformationJson.AvailablePurposeOut::of).toList())).build()
-                : refused(outcome.refusal(), outcome.requestId());
+                : QuestionProblems.refused(outcome.refusal(), outcome.requestId());
     }
 
     /**
@@ -104,26 +103,8 @@ public class ActorsResource {
         return number.equals(own) ? null : number;
     }
 
-    /** A request that never reached the decision: audited, then a 400 problem. */
-    public static Response unanswered(LefiOnlineService service, Caller caller, String operation, RefusalCode code, String detail) {
-        String requestId = service.recordUnanswered(caller, operation, code);
-        return Problem.response(400, code.name(), detail != null ? detail : code.defaultMessage(), requestId);
-    }
-
     private Response unanswered(Caller caller, String operation, RefusalCode code, String detail) {
-        return unanswered(service, caller, operation, code, detail);
-    }
-
-
-    /** Input refusals are 400; a refusal to disclose is 403; a service that cannot answer is 503. */
-    public static Response refused(Refusal refusal, String requestId) {
-        int status = switch (refusal.code()) {
-            case INVALID_REQUEST, INVALID_PERSON_ID, INVALID_ORGANISATION_NUMBER, INVALID_PERIOD, PERIOD_TOO_LONG,
-                 NO_INFORMATION_TYPE -> 400;
-            case SERVICE_UNAVAILABLE, OUTSIDE_SERVICE_HOURS -> 503;
-            default -> 403;
-        };
-        return Problem.response(status, refusal.code().name(), refusal.message(), requestId);
+        return QuestionProblems.unanswered(service, caller, operation, 400, code, detail);
     }
 
     private Caller caller() {

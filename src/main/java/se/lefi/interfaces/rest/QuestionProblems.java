@@ -1,0 +1,34 @@
+package se.lefi.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import se.lefi.application.Caller;
+import se.lefi.application.LefiOnlineService;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+
+/**
+ * Problem responses for questions over JSON (the REST twin and the web page): each names the
+ * request id under which the refusal was audited.
+ */
+public final class QuestionProblems {
+    private QuestionProblems() {
+    }
+
+    /** Input refusals are 400; a refusal to disclose is 403; a service that cannot answer is 503. */
+    public static Response refused(Refusal refusal, String requestId) {
+        int status = switch (refusal.code()) {
+            case INVALID_REQUEST, INVALID_PERSON_ID, INVALID_ORGANISATION_NUMBER, INVALID_PERIOD, PERIOD_TOO_LONG,
+                 NO_INFORMATION_TYPE -> 400;
+            case SERVICE_UNAVAILABLE, OUTSIDE_SERVICE_HOURS -> 503;
+            default -> 403;
+        };
+        return Problem.response(status, refusal.code().name(), refusal.message(), requestId);
+    }
+
+    /** A request that never reached the decision: audited, then a problem ({@code detail} null for the code's own text). */
+    public static Response unanswered(LefiOnlineService service, Caller caller, String operation, int status, RefusalCode code,
+                                      String detail) {
+        String requestId = service.recordUnanswered(caller, operation, code);
+        return Problem.response(status, code.name(), detail != null ? detail : code.defaultMessage(), requestId);
+    }
+}
