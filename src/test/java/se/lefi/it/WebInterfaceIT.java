@@ -96,6 +96,19 @@ class WebInterfaceIT {
         assertThat(page.locator("#fetch")).isHidden();
     }
 
+    /** The demo users of config/demo/web-users.csv, whose certificates bin/lefi serve writes to var/pki. */
+    @Test
+    void theDemoCaseHandlerLogsInAndTheDeregisteredOneIsRefused() {
+        Page page = browsers.pageAs("case-handler");
+        page.navigate(LefiServer.uri("/web/").toString());
+        assertThat(page.locator("#who")).hasText("Demo Handläggare, Demo Försäkring AB");
+        assertThat(page.locator("#fetch")).isVisible();
+
+        Page former = browsers.pageAs("former-case-handler");
+        former.navigate(LefiServer.uri("/web/").toString());
+        assertThat(former.locator("#refusal-code")).hasText("USER_DEREGISTERED");
+    }
+
     @Test
     void anOrganisationCertificateIsNoLogin() {
         Page page = browsers.pageAs("insurer");

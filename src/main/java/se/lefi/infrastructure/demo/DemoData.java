@@ -9,8 +9,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,7 +58,10 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        int organisations = seeder.seedParties(DemoParties.read(configuration.configDir().resolve("demo/parties.csv")));
+        Path partiesFile = configuration.configDir().resolve("demo/parties.csv");
+        List<DemoParties.Party> parties = DemoParties.read(partiesFile);
+        int organisations = seeder.seedParties(parties);
+        int webUsers = seeder.seedWebUsers(DemoParties.readWebUsers(partiesFile), parties);
         long present = RegisterBulkLoader.personCount(dataSource);
         if (present < persons) {
             Instant started = Instant.now();
@@ -65,6 +70,7 @@ public class DemoData {
                     + Duration.between(started, Instant.now()).toSeconds() + " s");
         }
         seeder.markRegisterTime(Instant.now());
-        LOG.info("demo data: " + organisations + " organisations registered, register of " + persons + " persons");
+        LOG.info("demo data: " + organisations + " organisations and " + webUsers + " web users registered, register of "
+                + persons + " persons");
     }
 }

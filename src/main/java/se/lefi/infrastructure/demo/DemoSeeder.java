@@ -19,11 +19,12 @@ import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.party.WebUser;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.RegisterState;
 import se.lefi.infrastructure.config.LefiConfiguration;
 
-/** The transactional half of {@link DemoData}: organisations, agreements, assignments. */
+/** The transactional half of {@link DemoData}: organisations, agreements, assignments, web users. */
 @Stateless
 public class DemoSeeder {
     @PersistenceContext
@@ -62,6 +63,36 @@ public class DemoSeeder {
                 }
                 em.persist(assignment);
             }
+        }
+        return created;
+    }
+
+    /**
+     * Registers the access-rights decisions of web users not yet known at their organisation; returns how
+     * many were registered now. A deregistered demo user is deregistered from yesterday.
+     */
+    public int seedWebUsers(List<DemoParties.WebUser> users, List<DemoParties.Party> parties) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        int created = 0;
+        for (DemoParties.WebUser user : users) {
+            String number = parties.stream().filter(p -> p.alias().equals(user.organisationAlias()))
+                    .map(DemoParties.Party::organisationNumber).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("web user " + user.alias()
+                            + ": no party with alias " + user.organisationAlias()));
+            Organisation organisation = em.createNamedQuery(Organisation.BY_NUMBER, Organisation.class)
+                    .setParameter("number", number).getSingleResult();
+            boolean known = em.createNamedQuery(WebUser.BY_PERSON, WebUser.class)
+                    .setParameter("personId", user.personId()).getResultStream()
+                    .anyMatch(existing -> existing.organisation().organisationNumber().equals(number));
+            if (known) {
+                continue;
+            }
+            WebUser decision = new WebUser(organisation, user.personId(), user.name(), user.decidedBy(), today.minusMonths(6));
+            if (user.deregistered()) {
+                decision.deregisterFrom(today.minusDays(1), today.minusDays(1));
+            }
+            em.persist(decision);
+            created++;
         }
         return created;
     }

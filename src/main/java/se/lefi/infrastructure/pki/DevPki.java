@@ -107,7 +107,6 @@ public final class DevPki {
                 () -> issue(subject, KeyPurposeId.id_kp_clientAuth, KeyUsage.digitalSignature));
     }
 
-    /** The subject of an organisation certificate; {@code SERIALNUMBER} (2.5.4.5) carries the organisation number. */
     /** A personal e-identification certificate's subject: the serialNumber holds the personnummer. */
     public static X500Name personSubject(String name, String personId) {
         return new X500NameBuilder(BCStyle.INSTANCE)
@@ -117,6 +116,7 @@ public final class DevPki {
                 .build();
     }
 
+    /** The subject of an organisation certificate; {@code SERIALNUMBER} (2.5.4.5) carries the organisation number. */
     public static X500Name organisationSubject(String name, String organisationNumber) {
         return new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "SE")
@@ -133,7 +133,7 @@ public final class DevPki {
         Files.createDirectories(dir);
         Set<Path> existing = listing(dir);
 
-        generate(dir, DemoParties.read(parties));
+        generate(dir, DemoParties.read(parties), DemoParties.readWebUsers(parties));
 
         Set<Path> created = listing(dir);
         created.removeAll(existing);
@@ -142,7 +142,7 @@ public final class DevPki {
                 created.size(), dir.toAbsolutePath().normalize(), PASSWORD);
     }
 
-    private static void generate(Path dir, List<DemoParties.Party> parties) throws IOException, GeneralSecurityException {
+    private static void generate(Path dir, List<DemoParties.Party> parties, List<DemoParties.WebUser> webUsers) throws IOException, GeneralSecurityException {
         DevPki ca = open(dir);
         issueLeaf(dir, "server-keystore.p12", "server", () -> ca.issue(
                 new X500NameBuilder(BCStyle.INSTANCE)
@@ -163,6 +163,9 @@ public final class DevPki {
 
         for (DemoParties.Party party : parties) {
             ca.issueClient(party.alias(), organisationSubject(party.name(), party.organisationNumber()), dir);
+        }
+        for (DemoParties.WebUser user : webUsers) {
+            ca.issueClient(user.alias(), personSubject(user.name(), user.personId()), dir);
         }
 
         DevPki untrusted = openCa(dir, "untrusted-ca", new X500NameBuilder(BCStyle.INSTANCE)

@@ -48,6 +48,10 @@ class DevPkiTest {
                 insurer;5569000010;Demo Försäkring AB;INSURER;SIGNED;SYSTEM_TO_SYSTEM;*;*;no;
                 unknown;5569000044;Okänd Organisation AB;INSURER;UNREGISTERED;;;;no;
                 """, StandardCharsets.UTF_8);
+        Files.writeString(temp.resolve("web-users.csv"), """
+                # alias;personId;name;organisation;decidedBy;state
+                case-handler;197802022389;Demo Handläggare;insurer;Demo Chef;LIVE
+                """, StandardCharsets.UTF_8);
         pki = temp.resolve("pki");
         DevPki.main(new String[] {pki.toString(), parties.toString()});
     }
@@ -78,6 +82,16 @@ class DevPkiTest {
         assertEquals("5569000010", value(subject, BCStyle.SERIALNUMBER));
         assertEquals("Demo Försäkring AB", value(subject, BCStyle.CN));
         assertTrue(chain[0].getExtendedKeyUsage().contains(CLIENT_AUTH));
+        assertTrue(validates(chain[0]));
+    }
+
+    @Test
+    void webUserGetsAPersonalCertificateCarryingThePersonnummer() throws Exception {
+        X509Certificate[] chain = chain("case-handler.p12", "case-handler");
+        X500Name subject = X500Name.getInstance(chain[0].getSubjectX500Principal().getEncoded());
+        assertEquals("197802022389", value(subject, BCStyle.SERIALNUMBER));
+        assertEquals("Demo Handläggare", value(subject, BCStyle.CN));
+        assertEquals(0, subject.getRDNs(BCStyle.O).length, "a person, not an organisation");
         assertTrue(validates(chain[0]));
     }
 
