@@ -53,12 +53,17 @@ public class CallerIdentification {
                     ? new Result(null, new Refusal(RefusalCode.UNKNOWN_CERTIFICATE, "The client certificate is not bound to the organisation."), number)
                     : new Result(null, Refusal.of(RefusalCode.NOT_CONNECTED), number);
         }
-        String number = organisation.get().organisationNumber();
-        Optional<Agreement> agreement = currentAgreement(organisation.get());
+        return identifyOrganisation(organisation.get(), used, day);
+    }
+
+    /** An organisation known without a certificate (a subscription's): connected on the day, over the interface. */
+    public Result identifyOrganisation(Organisation organisation, ServiceInterface used, LocalDate day) {
+        String number = organisation.organisationNumber();
+        Optional<Agreement> agreement = currentAgreement(organisation);
         Optional<Refusal> refusal = ConnectionCheck.check(agreement, used, day);
         return refusal.isPresent()
                 ? new Result(null, refusal.get(), number)
-                : new Result(new Identified(organisation.get(), agreement.get()), null, number);
+                : new Result(new Identified(organisation, agreement.get()), null, number);
     }
 
     /**

@@ -28,6 +28,7 @@ import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.Agreement;
+import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.PersonRecord;
@@ -76,15 +77,41 @@ public class DisclosureService {
         return Outcome.granted(record.requestId(), answer);
     }
 
-    /** What the steps decided: a refusal, or the basis and types for a granted question. */
-    private record Decided(Refusal refusal, String personId, LegalBasis basis, DisclosureRules.TypeSelection types) {
+    /** What the steps decided: a refusal, or the person, basis and types for a granted question. */
+    public record Decided(Refusal refusal, String personId, LegalBasis basis, DisclosureRules.TypeSelection types) {
         static Decided refused(Refusal refusal) {
             return new Decided(refusal, null, null, null);
         }
     }
 
-    private Decided decide(Caller caller, ServiceInterface via, BenefitQuestion question, LocalDate today, AuditRecord record) {
-        // Step 1: the question itself.
+    /**
+     * The decision for a subscription order about one person: the question's steps, audited into
+     * {@code record} by the caller, and no data read.
+     */
+    public Decided decideOrder(Caller caller, BenefitQuestion question, LocalDate today, AuditRecord record) {
+        return decide(caller, ServiceInterface.SYSTEM_TO_SYSTEM, question, today, record);
+    }
+
+    /**
+     * The decision again, when a subscription's notification is produced: for the organisation itself
+     * (no certificate is presented then) on {@code today}, so that a terminated agreement or a ceased
+     * assignment stops it. The period's length was checked when it was ordered and is not checked again.
+     */
+    public Decided recheck(Organisation organisation, BenefitQuestion question, LocalDate today, AuditRecord record) {
+        Subject subject = subject(question, today, record);
+        CallerIdentification.Result who = identification.identifyOrganisation(organisation, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        record.caller(organisation.organisationNumber(), null);
+        if (who.refusal() != null) {
+            return Decided.refused(who.refusal());
+        }
+        return decideFor(who.identified(), subject, ServiceInterface.SYSTEM_TO_SYSTEM, question, today, record, false);
+    }
+
+    /** The question's person and principal as far as they are valid, written into the audit record. */
+    private record Subject(Optional<Refusal> invalid, String personId, String principalNumber) {
+    }
+
+    private static Subject subject(BenefitQuestion question, LocalDate today, AuditRecord record) {
         Optional<Refusal> invalid = DisclosureRules.validateInput(question, today);
         String personId = invalid.filter(r -> r.code() == RefusalCode.INVALID_PERSON_ID).isPresent()
                 ? null : PersonId.parse(question.personId(), today).canonical();
@@ -93,6 +120,12 @@ public class DisclosureService {
         record.principal(principalNumber)
                 .subject(personId, question.purpose() == null ? null : question.purpose().name(), question.correlationId())
                 .basis(null, question.consent() == null ? null : question.consent().auditText(), question.caseId());
+        return new Subject(invalid, personId, principalNumber);
+    }
+
+    private Decided decide(Caller caller, ServiceInterface via, BenefitQuestion question, LocalDate today, AuditRecord record) {
+        // Step 1: the question itself.
+        Subject subject = subject(question, today, record);
 
         // Step 2 and 3: who asks, and whether it is connected.
         CallerIdentification.Result who = identification.identify(caller, via, today);
@@ -100,10 +133,15 @@ public class DisclosureService {
         if (who.refusal() != null) {
             return Decided.refused(who.refusal());
         }
-        if (invalid.isPresent()) {
-            return Decided.refused(invalid.get());
+        if (subject.invalid().isPresent()) {
+            return Decided.refused(subject.invalid().get());
         }
-        CallerIdentification.Answerable answerable = identification.answerable(who.identified(), principalNumber, via, today);
+        return decideFor(who.identified(), subject, via, question, today, record, true);
+    }
+
+    private Decided decideFor(CallerIdentification.Identified identified, Subject subject, ServiceInterface via,
+                              BenefitQuestion question, LocalDate today, AuditRecord record, boolean checkPeriod) {
+        CallerIdentification.Answerable answerable = identification.answerable(identified, subject.principalNumber(), via, today);
         if (answerable.refusal() != null) {
             return Decided.refused(answerable.refusal());
         }
@@ -111,7 +149,8 @@ public class DisclosureService {
 
         // Step 1, with the agreement known.
         boolean longPeriods = agreements.stream().allMatch(Agreement::longPeriodsAllowed);
-        Optional<Refusal> period = DisclosureRules.checkPeriodLength(question.from(), question.tom(), longPeriods);
+        Optional<Refusal> period = checkPeriod ? DisclosureRules.checkPeriodLength(question.from(), question.tom(), longPeriods)
+                : Optional.empty();
         if (period.isPresent()) {
             return Decided.refused(period.get());
         }
@@ -134,7 +173,7 @@ public class DisclosureService {
         // Step 6: the types every agreement involved allows.
         Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
         agreements.forEach(a -> allowed.retainAll(a.informationTypes()));
-        return new Decided(null, personId, basis.get(), DisclosureRules.selectTypes(question.informationTypes(), allowed));
+        return new Decided(null, subject.personId(), basis.get(), DisclosureRules.selectTypes(question.informationTypes(), allowed));
     }
 
     private BenefitAnswer read(BenefitQuestion question, Decided decided) {

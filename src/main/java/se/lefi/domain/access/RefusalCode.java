@@ -21,12 +21,14 @@ public enum RefusalCode {
     NO_LEGAL_BASIS("There is no legal basis for this purpose for this kind of organisation."),
     CONSENT_MISSING("The purpose requires the individual's consent, and no consent reference was given."),
     CONSENT_INVALID("The consent reference is not valid on the day of the question."),
+    CONSENT_WITHDRAWN("The individual has withdrawn the consent."),
     CASE_MISSING("An authority must name its open case about the person."),
     PRINCIPAL_MISSING("An agent must name the principal it acts for."),
     PRINCIPAL_NOT_ALLOWED("Only an agent may act on behalf of a principal."),
     NO_LIVE_ASSIGNMENT("The agent has no live assignment from the principal."),
     USER_NOT_AUTHORISED("The user has no live access-rights decision."),
     USER_DEREGISTERED("The user is deregistered."),
+    NOT_SUBSCRIBED("The organisation has no live subscription for that person."),
     OUTSIDE_SERVICE_HOURS("The service is closed at this time."),
     SERVICE_UNAVAILABLE("The question could not be answered; nothing was disclosed.");
 

@@ -21,4 +21,10 @@ public class AuditTrail {
         em.persist(record);
         em.flush();
     }
+
+    /** Many records with one flush (a batch of notifications). */
+    public void recordAll(java.util.Collection<AuditRecord> records) {
+        records.forEach(em::persist);
+        em.flush();
+    }
 }

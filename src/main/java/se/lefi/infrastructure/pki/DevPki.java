@@ -104,7 +104,7 @@ public final class DevPki {
      */
     public KeyStore issueClient(String alias, X500Name subject, Path dir) throws IOException, GeneralSecurityException {
         return issueLeaf(dir, alias + ".p12", alias,
-                () -> issue(subject, KeyPurposeId.id_kp_clientAuth, KeyUsage.digitalSignature));
+                () -> issue(subject, new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature));
     }
 
     /** A personal e-identification certificate's subject: the serialNumber holds the personnummer. */
@@ -150,7 +150,8 @@ public final class DevPki {
                         .addRDN(BCStyle.O, "lefi development")
                         .addRDN(BCStyle.CN, "localhost")
                         .build(),
-                KeyPurposeId.id_kp_serverAuth,
+                // clientAuth too: the server pushes notifications to subscribers over mutual TLS.
+                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
                 KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
@@ -219,7 +220,7 @@ public final class DevPki {
         return new Issued(keys.getPrivate(), new X509Certificate[] {cert});
     }
 
-    private Issued issue(X500Name subject, KeyPurposeId purpose, int keyUsage, GeneralName... altNames)
+    private Issued issue(X500Name subject, KeyPurposeId[] purposes, int keyUsage, GeneralName... altNames)
             throws IOException, GeneralSecurityException {
         KeyPair keys = newKeyPair();
         PublicKey publicKey = keys.getPublic();
@@ -229,7 +230,7 @@ public final class DevPki {
                 Date.from(now.minus(BACKDATE)), Date.from(now.plus(LEAF_VALIDITY)), subject, publicKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(publicKey))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(caCert.getPublicKey()));

@@ -49,19 +49,20 @@ public final class RegisterBulkLoader {
 
     private static final String INSERT_PERSON = "INSERT INTO REGISTER_PERSON"
             + " (PERSON_ID, BIRTH_DATE, COORDINATION_NUMBER, MUNICIPALITY_CODE, RECORDED_AT) VALUES (?, ?, ?, ?, ?)";
-    private static final String INSERT_DECISION = "INSERT INTO REGISTER_DECISION"
-            + " (DECISION_ID, VERSION, PERSON_ID, BENEFIT, CASE_START, CASE_ACTIVE, DECISION_DATE, FINAL_DECISION,"
+    // VERSION is the last parameter of each insert: the loader writes version 1, RegisterWriter later ones.
+    static final String INSERT_DECISION = "INSERT INTO REGISTER_DECISION"
+            + " (DECISION_ID, PERSON_ID, BENEFIT, CASE_START, CASE_ACTIVE, DECISION_DATE, FINAL_DECISION,"
             + " PERIOD_FROM, PERIOD_TOM, EXTENT_NUMERATOR, EXTENT_DENOMINATOR, DAYS, WAITING_DAY_DEDUCTION, OUTCOME,"
-            + " DECISION_TYPE, COMPENSATION_LEVEL, DAILY_AMOUNT, RECORDED_AT, SUPERSEDED_AT)"
-            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-    private static final String INSERT_PAYMENT = "INSERT INTO REGISTER_PAYMENT"
-            + " (PAYMENT_ID, VERSION, PERSON_ID, BENEFIT, PAYMENT_DATE, PERIOD_FROM, PERIOD_TOM, GROSS_AMOUNT, TAX,"
-            + " DEDUCTIONS, NET_AMOUNT, RECORDED_AT, SUPERSEDED_AT)"
-            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-    private static final String INSERT_SGI = "INSERT INTO REGISTER_SGI"
-            + " (SGI_ID, VERSION, PERSON_ID, SET_ON, SGI_TYPE, ANNUAL_INCOME, SOURCE1_KIND, SOURCE1_DESCRIPTION,"
-            + " SOURCE1_AMOUNT, SOURCE2_KIND, SOURCE2_DESCRIPTION, SOURCE2_AMOUNT, RECORDED_AT, SUPERSEDED_AT)"
-            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+            + " DECISION_TYPE, COMPENSATION_LEVEL, DAILY_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+    static final String INSERT_PAYMENT = "INSERT INTO REGISTER_PAYMENT"
+            + " (PAYMENT_ID, PERSON_ID, BENEFIT, PAYMENT_DATE, PERIOD_FROM, PERIOD_TOM, GROSS_AMOUNT, TAX,"
+            + " DEDUCTIONS, NET_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+    static final String INSERT_SGI = "INSERT INTO REGISTER_SGI"
+            + " (SGI_ID, PERSON_ID, SET_ON, SGI_TYPE, ANNUAL_INCOME, SOURCE1_KIND, SOURCE1_DESCRIPTION,"
+            + " SOURCE1_AMOUNT, SOURCE2_KIND, SOURCE2_DESCRIPTION, SOURCE2_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
 
     private RegisterBulkLoader() {
     }
@@ -212,13 +213,16 @@ public final class RegisterBulkLoader {
                         PersonRecord record = register.person(i);
                         person(persons, record.person(), recorded);
                         for (Decision d : record.decisions()) {
-                            decision(decisions, d, recorded);
+                            bindDecision(decisions.statement, d, 1, recorded);
+                            decisions.add();
                         }
                         for (Payment p : record.payments()) {
-                            payment(payments, p, recorded);
+                            bindPayment(payments.statement, p, 1, recorded);
+                            payments.add();
                         }
                         for (Sgi s : record.sgi()) {
-                            sgi(sgis, s, recorded);
+                            bindSgi(sgis.statement, s, 1, recorded);
+                            sgis.add();
                         }
                     }
                     persons.flush();
@@ -256,8 +260,7 @@ public final class RegisterBulkLoader {
         b.add();
     }
 
-    private static void decision(Batch b, Decision d, OffsetDateTime recorded) throws SQLException {
-        PreparedStatement s = b.statement;
+    static void bindDecision(PreparedStatement s, Decision d, int version, OffsetDateTime recorded) throws SQLException {
         s.setString(1, d.decisionId());
         s.setString(2, d.personId());
         s.setString(3, d.benefit().name());
@@ -276,11 +279,10 @@ public final class RegisterBulkLoader {
         s.setBigDecimal(16, d.compensationLevel());
         s.setBigDecimal(17, d.dailyAmount());
         s.setObject(18, recorded);
-        b.add();
+        s.setInt(19, version);
     }
 
-    private static void payment(Batch b, Payment p, OffsetDateTime recorded) throws SQLException {
-        PreparedStatement s = b.statement;
+    static void bindPayment(PreparedStatement s, Payment p, int version, OffsetDateTime recorded) throws SQLException {
         s.setString(1, p.paymentId());
         s.setString(2, p.personId());
         s.setString(3, p.benefit().name());
@@ -292,11 +294,10 @@ public final class RegisterBulkLoader {
         s.setBigDecimal(9, p.deductions());
         s.setBigDecimal(10, p.netAmount());
         s.setObject(11, recorded);
-        b.add();
+        s.setInt(12, version);
     }
 
-    private static void sgi(Batch b, Sgi sgi, OffsetDateTime recorded) throws SQLException {
-        PreparedStatement s = b.statement;
+    static void bindSgi(PreparedStatement s, Sgi sgi, int version, OffsetDateTime recorded) throws SQLException {
         s.setString(1, sgi.sgiId());
         s.setString(2, sgi.personId());
         s.setObject(3, sgi.setOn());
@@ -320,7 +321,7 @@ public final class RegisterBulkLoader {
             }
         }
         s.setObject(12, recorded);
-        b.add();
+        s.setInt(13, version);
     }
 
     /** One prepared insert, sent every {@value #BATCH_ROWS} rows. */

@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,11 +48,13 @@ public final class RegisterReader {
             + " WHERE PERSON_ID = ? AND SUPERSEDED_AT IS NULL AND PERIOD_FROM <= ? AND PERIOD_TOM >= ?"
             + " ORDER BY PAYMENT_DATE, PAYMENT_ID";
     /** Every SGI set on or before {@code tom}; the ones before {@code from} but the last are dropped in Java. */
-    private static final String SGI = "SELECT SGI_ID, SET_ON, SGI_TYPE, ANNUAL_INCOME,"
+    private static final String SGI_COLUMNS = "SELECT SGI_ID, SET_ON, SGI_TYPE, ANNUAL_INCOME,"
             + " SOURCE1_KIND, SOURCE1_DESCRIPTION, SOURCE1_AMOUNT, SOURCE2_KIND, SOURCE2_DESCRIPTION, SOURCE2_AMOUNT"
-            + " FROM REGISTER_SGI"
-            + " WHERE PERSON_ID = ? AND SUPERSEDED_AT IS NULL AND SET_ON <= ?"
-            + " ORDER BY SET_ON, SGI_ID";
+            + " FROM REGISTER_SGI WHERE PERSON_ID = ? AND SET_ON <= ?";
+    private static final String SGI = SGI_COLUMNS + " AND SUPERSEDED_AT IS NULL ORDER BY SET_ON, SGI_ID";
+    /** The SGI versions the register held at a given register time. */
+    private static final String SGI_AS_OF = SGI_COLUMNS
+            + " AND RECORDED_AT <= ? AND (SUPERSEDED_AT IS NULL OR SUPERSEDED_AT > ?) ORDER BY SET_ON, SGI_ID";
 
     /** Benefit codes by name; a code the enum does not know is never among the requested types. */
     private static final Map<String, InformationType> BENEFITS = new HashMap<>();
@@ -165,11 +170,27 @@ public final class RegisterReader {
         s.setObject(3, from);  // PERIOD_TOM >= from
     }
 
+    /** The SGI of {@link #read} as the register held them at register time {@code at}. */
+    public static List<Sgi> sgiAsOf(Connection connection, String personId, LocalDate from, LocalDate tom, Instant at)
+            throws SQLException {
+        return sgi(connection, personId, from, tom, at);
+    }
+
     private static List<Sgi> sgi(Connection connection, String personId, LocalDate from, LocalDate tom)
             throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(SGI)) {
+        return sgi(connection, personId, from, tom, null);
+    }
+
+    private static List<Sgi> sgi(Connection connection, String personId, LocalDate from, LocalDate tom, Instant at)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(at == null ? SGI : SGI_AS_OF)) {
             s.setString(1, personId);
             s.setObject(2, tom);
+            if (at != null) {
+                OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
+                s.setObject(3, time);
+                s.setObject(4, time);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 List<Sgi> out = new ArrayList<>();
                 Sgi inForceAtStart = null;

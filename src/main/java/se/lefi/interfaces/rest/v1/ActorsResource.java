@@ -26,9 +26,7 @@ import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
-import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.QuestionProblems;
 
 /**
@@ -92,15 +90,8 @@ public class ActorsResource {
                 : QuestionProblems.refused(outcome.refusal(), outcome.requestId());
     }
 
-    /**
-     * No principal when the actor is the certificate's own organisation; otherwise the actor is the
-     * principal, and the decision refuses anyone but an agent with a live assignment from it.
-     */
     private String principal(Caller caller, String actor) {
-        String number = OrganisationNumber.parse(actor).value();
-        String own = identification.organisationOf(caller).map(Organisation::organisationNumber)
-                .orElse(caller.namedOrganisation().orElse(null));
-        return number.equals(own) ? null : number;
+        return Actors.principal(identification, caller, actor);
     }
 
     private Response unanswered(Caller caller, String operation, RefusalCode code, String detail) {
@@ -108,6 +99,6 @@ public class ActorsResource {
     }
 
     private Caller caller() {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return Actors.caller(request);
     }
 }

@@ -83,7 +83,7 @@ public final class BenefitInformationJson {
                               LocalDate decisionDate, @JsonbProperty("final") boolean finalDecision, PeriodOut period,
                               Extent extent, BigDecimal days, boolean waitingDayDeduction, String outcome, String decisionType,
                               BigDecimal compensationLevel, List<DailyPayment> dailyPayment) {
-        static DecisionOut of(Decision d) {
+        public static DecisionOut of(Decision d) {
             return new DecisionOut(d.decisionId(), d.benefit(), d.caseStart(), d.caseActive(), d.decisionDate(), d.finalDecision(),
                     new PeriodOut(d.periodFrom(), d.periodTom()), new Extent(d.extent().numerator(), d.extent().denominator()),
                     d.days(), d.waitingDayDeduction(), d.outcome(), d.decisionType(), d.compensationLevel(),
@@ -93,7 +93,7 @@ public final class BenefitInformationJson {
 
     public record PaymentOut(String paymentId, InformationType benefit, LocalDate paymentDate, PeriodOut period,
                              BigDecimal grossAmount, BigDecimal tax, BigDecimal deductions, BigDecimal netAmount) {
-        static PaymentOut of(Payment p) {
+        public static PaymentOut of(Payment p) {
             return new PaymentOut(p.paymentId(), p.benefit(), p.paymentDate(), new PeriodOut(p.periodFrom(), p.periodTom()),
                     p.grossAmount(), p.tax(), p.deductions(), p.netAmount());
         }
@@ -103,7 +103,7 @@ public final class BenefitInformationJson {
     }
 
     public record SgiOut(LocalDate setOn, String sgiType, BigDecimal annualIncome, List<IncomeSource> incomeSource) {
-        static SgiOut of(Sgi s) {
+        public static SgiOut of(Sgi s) {
             return new SgiOut(s.setOn(), s.sgiType(), s.annualIncome(), s.incomeSources().stream()
                     .map(i -> new IncomeSource(i.kind().name(), i.description(), i.annualAmount())).toList());
         }

@@ -1,0 +1,216 @@
+package se.lefi.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.audit.AuditRecord;
+import se.lefi.domain.party.Organisation;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.Sgi;
+import se.lefi.domain.subscription.NotificationContent;
+import se.lefi.domain.subscription.RegisterChange;
+import se.lefi.domain.subscription.Subscription;
+import se.lefi.domain.subscription.SubscriptionScope;
+import se.lefi.infrastructure.audit.AuditTrail;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.register.RegisterJson;
+import se.lefi.infrastructure.register.RegisterReader;
+import se.lefi.infrastructure.subscription.SubscriptionStore;
+
+/**
+ * Produces notifications from the register's changes, one batch per transaction under the dispatch
+ * lock: the notifications, their audit records and the dispatcher's new position commit together, so
+ * a change is notified exactly once to each subscription, in change order, on whichever node runs it.
+ * The decision is re-run for every subscription; a refusal (terminated agreement, ceased assignment,
+ * withdrawn consent, ...) ends the subscription from that day and is audited.
+ */
+@Stateless
+public class NotificationProducer {
+    static final String NOTIFICATION = "SubscriptionNotification";
+    static final String INTERFACE = ServiceInterface.SYSTEM_TO_SYSTEM.name();
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    DisclosureService disclosure;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    /** Notifies the next changes, at most {@code max}; returns how many changes it took. */
+    public int dispatch(int max) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            long last = SubscriptionStore.lockDispatch(c);
+            List<SubscriptionStore.ChangeRow> changes = SubscriptionStore.changesAfter(c, last, max);
+            if (changes.isEmpty()) {
+                return 0;
+            }
+            Set<String> persons = changes.stream().map(SubscriptionStore.ChangeRow::personId).collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, List<Subscription>> byPerson = SubscriptionStore.liveFor(c, persons).stream()
+                    .collect(Collectors.groupingBy(Subscription::personId));
+            Batch batch = new Batch(c, today, now);
+            for (SubscriptionStore.ChangeRow row : changes) {
+                for (Subscription subscription : byPerson.getOrDefault(row.personId(), List.of())) {
+                    if (row.number() > subscription.afterChange()) {
+                        batch.notify(subscription, row);
+                    }
+                }
+            }
+            batch.finish();
+            SubscriptionStore.dispatched(c, changes.get(changes.size() - 1).number());
+            return changes.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("notifications could not be produced", e);
+        }
+    }
+
+    /**
+     * Ends the live subscriptions whose decision no longer holds today (checked once a day and on
+     * demand, so a termination stops subscriptions of persons without changes too); returns how many.
+     */
+    public record SweepPage(int ended, long lastId) {
+    }
+
+    /** One page of the sweep: live subscriptions after id {@code afterId}; {@code lastId} -1 when none were left. */
+    public SweepPage sweep(long afterId, int max) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.lockDispatch(c);
+            List<Subscription> page = SubscriptionStore.livePage(c, afterId, max);
+            Batch batch = new Batch(c, today, Instant.now());
+            int ended = 0;
+            for (Subscription subscription : page) {
+                if (batch.decide(subscription) == null) {
+                    ended++;
+                }
+            }
+            batch.finish();
+            return new SweepPage(ended, page.isEmpty() ? -1 : page.get(page.size() - 1).id());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the subscription sweep failed", e);
+        }
+    }
+
+    /** One transaction's work: decisions memoised per order's terms, feed positions, audit records. */
+    private final class Batch {
+        private final Connection c;
+        private final LocalDate today;
+        private final Instant now;
+        private final Map<String, DisclosureService.Decided> decisions = new HashMap<>();
+        private final Map<Long, Organisation> organisations = new HashMap<>();
+        private final Map<Long, Long> feeds = new HashMap<>();
+        private final Set<Long> ended = new java.util.HashSet<>();
+        private final List<AuditRecord> records = new ArrayList<>();
+
+        Batch(Connection c, LocalDate today, Instant now) {
+            this.c = c;
+            this.today = today;
+            this.now = now;
+        }
+
+        /** The types the subscription may still receive, or null when it was ended now. */
+        Set<InformationType> decide(Subscription s) throws SQLException {
+            if (ended.contains(s.id())) {
+                return null;
+            }
+            DisclosureService.Decided decided = decisions.computeIfAbsent(terms(s), key -> disclosure.recheck(
+                    organisation(s.organisationId()), s.question(today), today, new AuditRecord("-", now, INTERFACE, NOTIFICATION)));
+            Refusal refusal = s.consentWithdrawnOn(today) ? Refusal.of(RefusalCode.CONSENT_WITHDRAWN) : decided.refusal();
+            if (refusal != null) {
+                SubscriptionStore.end(c, s.id(), today, now, refusal.code().name());
+                ended.add(s.id());
+                records.add(record(s).outcome(refusal.code().name()));
+                return null;
+            }
+            Set<InformationType> types = EnumSet.noneOf(InformationType.class);
+            types.addAll(s.informationTypes());
+            types.retainAll(decided.types().granted());
+            return types;
+        }
+
+        void notify(Subscription s, SubscriptionStore.ChangeRow row) throws SQLException {
+            Set<InformationType> types = decide(s);
+            if (types == null) {
+                return;
+            }
+            RegisterChange change = row.change();
+            NotificationContent.ChangeType type = new SubscriptionScope(types, s.from())
+                    .changeType(change, row.previousType(), row.previousEnd(), row.version() > 1);
+            if (type == null) {
+                return;
+            }
+            List<Sgi> sgi = change.kind() == RegisterChange.ItemKind.SGI
+                    ? RegisterReader.sgiAsOf(c, s.personId(), s.from(), SubscriptionScope.OPEN_END, row.recordedAt()) : null;
+            NotificationContent content = NotificationContent.change(change, type, sgi);
+            long sequence = nextSequence(s.organisationId());
+            AuditRecord record = record(s).disclosed(change.informationType().name(), null, row.recordedAt()).outcome(AuditRecord.GRANTED);
+            SubscriptionStore.append(c, s.organisationId(), sequence, s.id(), s.personId(), content.kind().name(), row.number(),
+                    row.recordedAt(), now, record.requestId(), RegisterJson.write(content));
+            records.add(record);
+        }
+
+        private long nextSequence(long organisationId) throws SQLException {
+            Long last = feeds.get(organisationId);
+            if (last == null) {
+                last = SubscriptionStore.lockFeed(c, organisationId).lastSequence();
+            }
+            feeds.put(organisationId, last + 1);
+            return last + 1;
+        }
+
+        void finish() throws SQLException {
+            for (Map.Entry<Long, Long> feed : feeds.entrySet()) {
+                SubscriptionStore.setLastSequence(c, feed.getKey(), feed.getValue());
+            }
+            if (!records.isEmpty()) {
+                audit.recordAll(records);
+            }
+        }
+
+        private AuditRecord record(Subscription s) {
+            return new AuditRecord(UUID.randomUUID().toString(), now, INTERFACE, NOTIFICATION)
+                    .caller(s.organisationNumber(), null)
+                    .principal(s.principalNumber())
+                    .subject(s.personId(), s.purpose().name(), s.orderId())
+                    .basis(s.legalBasis(), s.consent() == null ? null : s.consent().auditText(), s.caseId());
+        }
+
+        private Organisation organisation(long id) {
+            return organisations.computeIfAbsent(id, key -> em.find(Organisation.class, key));
+        }
+
+        private String terms(Subscription s) {
+            return s.organisationId() + "|" + s.principalNumber() + "|" + s.purpose() + "|"
+                    + (s.consent() == null ? "" : s.consent().auditText()) + "|" + s.caseId();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package se.lefi.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import se.lefi.domain.audit.AdminAction;
+import se.lefi.domain.party.Organisation;
+import se.lefi.domain.subscription.RegisterChange;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.subscription.SubscriptionStore;
+
+/**
+ * The administrators' side of subscriptions: feeding register changes, push endpoints, and what
+ * each organisation's feed and monitoring look like (metered for the fee model). Every step is in
+ * the admin action log, refusals too.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SubscriptionAdministration {
+    /** Changes applied per transaction. */
+    public static final int CHUNK = 1000;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @EJB
+    RegisterChanges changes;
+
+    @EJB
+    AdminActions actions;
+
+    @EJB
+    CallerIdentification identification;
+
+    @EJB
+    NotificationDispatcher dispatcher;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    /** What a change file did: how many were applied, and the first refused one (by line), if any. */
+    public record ApplyReport(int applied, long lastChange, Integer refusedLine, String code, String message) {
+    }
+
+    public record FeedView(String organisationNumber, long personsMonitored, long notificationsThisMonth, long lastSequence,
+                           long acknowledged, String pushUrl, long pushed, int pushFailures, Instant pushNextAttempt,
+                           String pushLastError, Instant pushLastErrorAt) {
+    }
+
+    public record Backlog(long lastChange, long lastDispatched) {
+    }
+
+    /**
+     * Applies changes in transactions of {@value #CHUNK}; {@code lines[i]} is the file line of change i.
+     * A refused change stops the file there: the chunks before it stay applied, its own chunk is rolled back.
+     */
+    public ApplyReport apply(Caller admin, List<RegisterChange> all, List<Integer> lines) {
+        int applied = 0;
+        long last = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<RegisterChange> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            try {
+                last = changes.apply(chunk).lastChange();
+                applied += chunk.size();
+            } catch (RegisterChanges.Refused e) {
+                int line = lines.get(from + e.index());
+                actions.recordRefusal(action(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " of " + all.size()
+                        + "; line " + line + " refused", e.code()));
+                return new ApplyReport(applied, last, line, e.code(), e.getMessage());
+            }
+        }
+        actions.record(action(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " changes, up to change " + last, "DONE"));
+        return new ApplyReport(applied, last, null, null, null);
+    }
+
+    /** Sets (or with null clears) the organisation's push endpoint; an absent organisation gives empty. */
+    public Optional<FeedView> setPushEndpoint(Caller admin, String organisationNumber, URI url) {
+        Optional<Organisation> organisation = identification.organisationByNumber(organisationNumber);
+        if (organisation.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.lockFeed(c, organisation.get().id());
+            SubscriptionStore.setPushUrl(c, organisation.get().id(), url == null ? null : url.toString());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the push endpoint could not be set", e);
+        }
+        actions.record(action(admin, "SET_PUSH_ENDPOINT", organisationNumber, url == null ? "none" : url.toString(), "DONE"));
+        return feed(organisationNumber);
+    }
+
+    public Optional<FeedView> feed(String organisationNumber) {
+        Optional<Organisation> organisation = identification.organisationByNumber(organisationNumber);
+        if (organisation.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = organisation.get().id();
+        YearMonth month = YearMonth.now(configuration.clock());
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.Feed feed = SubscriptionStore.feed(c, id, false)
+                    .orElse(new SubscriptionStore.Feed(id, 0, 0, null, 0, 0, null, null, null));
+            return Optional.of(new FeedView(organisationNumber, SubscriptionStore.personsMonitored(c, id),
+                    SubscriptionStore.notificationsBetween(c, id, month.atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant(),
+                            month.plusMonths(1).atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant()),
+                    feed.lastSequence(), feed.acknowledged(), feed.pushUrl(), feed.pushed(), feed.pushFailures(),
+                    feed.pushNextAttempt(), feed.pushLastError(), feed.pushLastErrorAt()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the feed could not be read", e);
+        }
+    }
+
+    public Backlog backlog() {
+        try (Connection c = dataSource.getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT COALESCE(MAX(LAST_CHANGE), 0) FROM REGISTER_STATE),"
+                     + " (SELECT LAST_CHANGE FROM DISPATCH_STATE WHERE ID = 1)")) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getLong(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the backlog could not be read", e);
+        }
+    }
+
+    public int sweep(Caller admin) {
+        int ended = dispatcher.sweep();
+        actions.record(action(admin, "SWEEP_SUBSCRIPTIONS", "subscriptions", ended + " subscriptions ended", "DONE"));
+        return ended;
+    }
+
+    private static AdminAction action(Caller admin, String action, String target, String details, String outcome) {
+        return new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action, target,
+                null, null, details, outcome);
+    }
+}

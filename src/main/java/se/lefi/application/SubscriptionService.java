@@ -1,0 +1,361 @@
+package se.lefi.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import se.lefi.domain.access.BenefitQuestion;
+import se.lefi.domain.access.ConsentReference;
+import se.lefi.domain.access.Purpose;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.audit.AuditRecord;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.identity.PersonId;
+import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.PersonRecord;
+import se.lefi.domain.subscription.NotificationContent;
+import se.lefi.domain.subscription.Subscription;
+import se.lefi.domain.subscription.SubscriptionScope;
+import se.lefi.infrastructure.audit.AuditTrail;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.register.RegisterJson;
+import se.lefi.infrastructure.register.RegisterReader;
+import se.lefi.infrastructure.register.RegisterWriter;
+import se.lefi.infrastructure.subscription.SubscriptionStore;
+
+/**
+ * The subscription service's orders and feed, for systems over mTLS (LEKA, with LEFI Prenumeration's
+ * order types). Orders about persons pass the question's decision per person and are audited per
+ * person; a new order or a full update sends the person's data from the from-date at once, as the
+ * first notification, under the dispatch lock, so no change is sent twice or missed around it.
+ */
+@Stateless
+public class SubscriptionService {
+    public static final String ORDER = "OrderSubscription";
+    public static final String CANCEL = "CancelSubscription";
+    public static final String FULL_UPDATE = "OrderFullUpdate";
+    public static final String WITHDRAW_CONSENT = "WithdrawConsent";
+    public static final String FEED = "GetNotifications";
+    public static final String ACKNOWLEDGE = "AcknowledgeNotifications";
+    public static final String DAILY_FILE = "GetDailyFile";
+    public static final int MAX_PERSONS = 1000;
+    public static final int MAX_NOTIFICATIONS = 1000;
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final String INTERFACE = ServiceInterface.SYSTEM_TO_SYSTEM.name();
+
+    /** A new order (nybeställning): persons, types, purpose, consent or case, and the from-date. */
+    public record NewOrder(List<String> personIds, List<InformationType> informationTypes, Purpose purpose,
+                           ConsentReference consent, String caseId, LocalDate from, String correlationId) {
+    }
+
+    /** One person of an order, by position in the request: its audit record and subscription, or the refusal. */
+    public record PersonOutcome(int index, String requestId, Long subscriptionId, Refusal refusal) {
+    }
+
+    public record Receipt(String orderId, List<PersonOutcome> persons) {
+    }
+
+    /** The identified caller, or the refusal with its audited request id. */
+    private record Who(String requestId, Refusal refusal, long organisationId, String organisationNumber) {
+    }
+
+    public record FeedPage(long lastSequence, long acknowledged, List<SubscriptionStore.StoredNotification> notifications) {
+    }
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @EJB
+    DisclosureService disclosure;
+
+    @EJB
+    CallerIdentification identification;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    public Outcome<Receipt> order(Caller caller, String principal, NewOrder order) {
+        LocalDate today = today();
+        String orderId = UUID.randomUUID().toString();
+        Optional<Refusal> invalid = order.from() == null ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The from-date is missing."))
+                : personCount(order.personIds());
+        Who who = identify(caller, ORDER, principal, today, invalid);
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        List<PersonOutcome> outcomes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.lockDispatch(c);
+            RegisterWriter.Position position = RegisterWriter.lock(c);
+            for (int i = 0; i < order.personIds().size(); i++) {
+                BenefitQuestion question = new BenefitQuestion(order.personIds().get(i), order.from(),
+                        order.from().isAfter(today) ? order.from() : today, order.informationTypes(), order.purpose(),
+                        order.consent(), order.caseId(), principal, order.correlationId());
+                AuditRecord record = record(ORDER);
+                DisclosureService.Decided decided = disclosure.decideOrder(caller, question, today, record);
+                if (decided.refusal() != null) {
+                    audit.record(record.outcome(decided.refusal().code().name()));
+                    outcomes.add(new PersonOutcome(i, record.requestId(), null, decided.refusal()));
+                    continue;
+                }
+                long organisationId = who.organisationId();
+                Optional<Subscription> existing = SubscriptionStore.live(c, organisationId, decided.personId());
+                if (existing.isPresent()) {
+                    SubscriptionStore.end(c, existing.get().id(), today, Instant.now(), Subscription.REPLACED);
+                }
+                Set<InformationType> granted = decided.types().granted();
+                Subscription subscription = new Subscription(0, organisationId, who.organisationNumber(), principal,
+                        decided.personId(), granted, order.purpose(), decided.basis().citation(), order.consent(), order.caseId(),
+                        order.from(), orderId, Instant.now(), position.lastChange(), null, null, null);
+                long id = SubscriptionStore.insert(c, subscription);
+                send(c, record, id, organisationId, decided.personId(), NotificationContent.Kind.INITIAL, order.from(), granted,
+                        decided.types().withheld(), position);
+                outcomes.add(new PersonOutcome(i, record.requestId(), id, null));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the order could not be recorded", e);
+        }
+        return Outcome.granted(orderId, new Receipt(orderId, outcomes));
+    }
+
+    /** Cancel order (avbeställning): the organisation's live subscriptions for the persons end today. */
+    public Outcome<Receipt> cancel(Caller caller, String principal, List<String> personIds) {
+        return perSubscription(caller, principal, personIds, CANCEL, null);
+    }
+
+    /** Full update (fullständig uppdatering): everything covered from {@code from}, sent again, for each person. */
+    public Outcome<Receipt> fullUpdate(Caller caller, String principal, List<String> personIds, LocalDate from) {
+        return perSubscription(caller, principal, personIds, FULL_UPDATE, from);
+    }
+
+    private Outcome<Receipt> perSubscription(Caller caller, String principal, List<String> personIds, String operation, LocalDate from) {
+        LocalDate today = today();
+        String orderId = UUID.randomUUID().toString();
+        Optional<Refusal> invalid = operation.equals(FULL_UPDATE) && from == null
+                ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The from-date is missing.")) : personCount(personIds);
+        Who who = identify(caller, operation, principal, today, invalid);
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        List<PersonOutcome> outcomes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.lockDispatch(c);
+            RegisterWriter.Position position = RegisterWriter.lock(c);
+            for (int i = 0; i < personIds.size(); i++) {
+                AuditRecord record = record(operation).caller(who.organisationNumber(), caller.certificateFingerprint()).principal(principal);
+                String given = personIds.get(i);
+                if (given == null || !PersonId.isValid(given, today)) {
+                    audit.record(record.outcome(RefusalCode.INVALID_PERSON_ID.name()));
+                    outcomes.add(new PersonOutcome(i, record.requestId(), null, Refusal.of(RefusalCode.INVALID_PERSON_ID)));
+                    continue;
+                }
+                String personId = PersonId.parse(given, today).canonical();
+                Optional<Subscription> live = SubscriptionStore.live(c, who.organisationId(), personId)
+                        .filter(s -> java.util.Objects.equals(s.principalNumber(), principal));
+                if (live.isEmpty()) {
+                    record.subject(personId, null, null);
+                    audit.record(record.outcome(RefusalCode.NOT_SUBSCRIBED.name()));
+                    outcomes.add(new PersonOutcome(i, record.requestId(), null, Refusal.of(RefusalCode.NOT_SUBSCRIBED)));
+                    continue;
+                }
+                Subscription s = live.get();
+                if (operation.equals(CANCEL)) {
+                    SubscriptionStore.end(c, s.id(), today, Instant.now(), Subscription.CANCELLED);
+                    record.subject(personId, s.purpose().name(), orderId).basis(s.legalBasis(),
+                            s.consent() == null ? null : s.consent().auditText(), s.caseId());
+                    audit.record(record.outcome(AuditRecord.GRANTED));
+                    outcomes.add(new PersonOutcome(i, record.requestId(), s.id(), null));
+                    continue;
+                }
+                BenefitQuestion question = new BenefitQuestion(personId, from, from.isAfter(today) ? from : today,
+                        List.copyOf(s.informationTypes()), s.purpose(), s.consent(), s.caseId(), principal, orderId);
+                AuditRecord decisionRecord = record(operation);
+                DisclosureService.Decided decided = s.consentWithdrawnOn(today)
+                        ? DisclosureService.Decided.refused(Refusal.of(RefusalCode.CONSENT_WITHDRAWN))
+                        : disclosure.decideOrder(caller, question, today, decisionRecord);
+                if (decided.refusal() != null) {
+                    audit.record(decisionRecord.outcome(decided.refusal().code().name()));
+                    outcomes.add(new PersonOutcome(i, decisionRecord.requestId(), s.id(), decided.refusal()));
+                    continue;
+                }
+                SubscriptionStore.resent(c, s.id(), from, position.lastChange());
+                send(c, decisionRecord, s.id(), who.organisationId(), personId, NotificationContent.Kind.FULL_UPDATE, from,
+                        decided.types().granted(), decided.types().withheld(), position);
+                outcomes.add(new PersonOutcome(i, decisionRecord.requestId(), s.id(), null));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the order could not be recorded", e);
+        }
+        return Outcome.granted(orderId, new Receipt(orderId, outcomes));
+    }
+
+    /**
+     * The individual has withdrawn a consent: the organisation's subscriptions under it stop from
+     * {@code from} (today or later; from today they end at once). Returns how many subscriptions it touched.
+     */
+    public Outcome<Integer> withdrawConsent(Caller caller, String principal, String consentId, LocalDate from) {
+        LocalDate today = today();
+        Optional<Refusal> invalid = consentId == null || consentId.isBlank() || from == null
+                ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The consent id and the date are required."))
+                : from.isBefore(today) ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The withdrawal takes effect today at the earliest."))
+                : Optional.empty();
+        Who who = identify(caller, WITHDRAW_CONSENT, principal, today, invalid);
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        AuditRecord record = record(WITHDRAW_CONSENT).caller(who.organisationNumber(), caller.certificateFingerprint())
+                .principal(principal).basis(null, "id=" + consentId + "; withdrawnFrom=" + from, null);
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.lockDispatch(c);
+            int touched = SubscriptionStore.withdrawConsent(c, who.organisationId(), consentId, from);
+            if (touched == 0) {
+                audit.record(record.outcome(RefusalCode.NOT_SUBSCRIBED.name()));
+                return Outcome.refused(record.requestId(), Refusal.of(RefusalCode.NOT_SUBSCRIBED));
+            }
+            audit.record(record.outcome(AuditRecord.GRANTED));
+            return Outcome.granted(record.requestId(), touched);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the withdrawal could not be recorded", e);
+        }
+    }
+
+    /** The pull feed: notifications after {@code after} (default: the acknowledged position), at most {@code max}. */
+    public Outcome<FeedPage> feed(Caller caller, Long after, int max) {
+        LocalDate today = today();
+        Optional<Refusal> invalid = max < 1 || max > MAX_NOTIFICATIONS || (after != null && after < 0)
+                ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "max is 1 to " + MAX_NOTIFICATIONS + " and after is 0 or more."))
+                : Optional.empty();
+        Who who = identify(caller, FEED, null, today, invalid);
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.Feed feed = SubscriptionStore.feed(c, who.organisationId(), false)
+                    .orElse(new SubscriptionStore.Feed(who.organisationId(), 0, 0, null, 0, 0, null, null, null));
+            long from = after == null ? feed.acknowledged() : after;
+            return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), feed.acknowledged(),
+                    SubscriptionStore.notifications(c, who.organisationId(), from, max)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the feed could not be read", e);
+        }
+    }
+
+    /** Acknowledges the feed up to {@code upTo}; again or lower is a no-op, beyond the feed's end a refusal. */
+    public Outcome<FeedPage> acknowledge(Caller caller, long upTo) {
+        LocalDate today = today();
+        Who who = identify(caller, ACKNOWLEDGE, null, today, upTo < 0
+                ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The position is 0 or more.")) : Optional.empty());
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.Feed feed = SubscriptionStore.lockFeed(c, who.organisationId());
+            if (upTo > feed.lastSequence()) {
+                return Outcome.refused(who.requestId(), new Refusal(RefusalCode.INVALID_REQUEST,
+                        "The position is beyond the feed's last sequence number."));
+            }
+            SubscriptionStore.acknowledge(c, who.organisationId(), upTo);
+            return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), Math.max(upTo, feed.acknowledged()), List.of()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the acknowledgement could not be recorded", e);
+        }
+    }
+
+    /** The daily file: every notification produced on {@code day} (Swedish time), in sequence order. */
+    public Outcome<List<SubscriptionStore.StoredNotification>> dailyFile(Caller caller, LocalDate day) {
+        LocalDate today = today();
+        Who who = identify(caller, DAILY_FILE, null, today, day == null || day.isAfter(today)
+                ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The day is today or earlier.")) : Optional.empty());
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Outcome.granted(who.requestId(), SubscriptionStore.notificationsCreated(c, who.organisationId(),
+                    day.atStartOfDay(SWEDEN).toInstant(), day.plusDays(1).atStartOfDay(SWEDEN).toInstant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the daily file could not be read", e);
+        }
+    }
+
+    /** Reads the person's covered data and appends it to the feed as one notification, audited by {@code record}. */
+    private void send(Connection c, AuditRecord record, long subscriptionId, long organisationId, String personId,
+                      NotificationContent.Kind kind, LocalDate from, Set<InformationType> granted, Set<InformationType> withheld,
+                      RegisterWriter.Position position) throws SQLException {
+        Optional<PersonRecord> found = granted.isEmpty() ? Optional.empty()
+                : RegisterReader.read(c, personId, from, SubscriptionScope.OPEN_END, granted);
+        NotificationContent content = found
+                .map(p -> NotificationContent.snapshot(kind, granted.contains(InformationType.GEPI) ? p.person() : null,
+                        p.decisions(), p.payments(), p.sgi()))
+                .orElse(NotificationContent.snapshot(kind, null, List.of(), List.of(), List.of()));
+        long sequence = SubscriptionStore.lockFeed(c, organisationId).lastSequence() + 1;
+        SubscriptionStore.append(c, organisationId, sequence, subscriptionId, personId, kind.name(), null,
+                position.registerTime(), Instant.now(), record.requestId(), RegisterJson.write(content));
+        SubscriptionStore.setLastSequence(c, organisationId, sequence);
+        audit.record(record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED));
+    }
+
+    /**
+     * Who orders: identified, connected, and — for an agent — acting for a principal it has a live
+     * assignment from. A refusal, or {@code invalid}, is audited here.
+     */
+    private Who identify(Caller caller, String operation, String principal, LocalDate today, Optional<Refusal> invalid) {
+        AuditRecord record = record(operation);
+        CallerIdentification.Result result = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        record.caller(result.organisationNumber(), caller.certificateFingerprint()).principal(principal);
+        Refusal refusal = result.refusal();
+        if (refusal == null && invalid.isPresent()) {
+            refusal = invalid.get();
+        }
+        if (refusal == null && principal != null && !OrganisationNumber.isValid(principal)) {
+            refusal = Refusal.of(RefusalCode.INVALID_ORGANISATION_NUMBER);
+        }
+        if (refusal == null) {
+            CallerIdentification.Answerable answerable = identification.answerable(result.identified(), principal,
+                    ServiceInterface.SYSTEM_TO_SYSTEM, today);
+            refusal = answerable.refusal();
+        }
+        if (refusal != null) {
+            audit.record(record.outcome(refusal.code().name()));
+            return new Who(record.requestId(), refusal, 0, result.organisationNumber());
+        }
+        // Only refusals are audited here: each person of an order gets its own record, and each
+        // notification was audited when it was produced, so reading the feed discloses nothing new.
+        return new Who(record.requestId(), null, result.identified().organisation().id(), result.organisationNumber());
+    }
+
+    private static Optional<Refusal> personCount(List<String> personIds) {
+        return personIds == null || personIds.isEmpty() || personIds.size() > MAX_PERSONS
+                ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "An order names 1 to " + MAX_PERSONS + " persons."))
+                : Optional.empty();
+    }
+
+    private AuditRecord record(String operation) {
+        return new AuditRecord(UUID.randomUUID().toString(), Instant.now(), INTERFACE, operation);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(configuration.clock());
+    }
+
+    private static String names(Set<InformationType> types) {
+        return types.isEmpty() ? null : types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+}

@@ -1,0 +1,151 @@
+package se.lefi.infrastructure.register;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.subscription.RegisterChange;
+
+/**
+ * Applies register changes on a connection in the caller's transaction: the item's current version
+ * is superseded, the new version recorded, and the change numbered in REGISTER_CHANGE. Callers first
+ * {@link #lock(Connection)} the register, which serialises every writer and keeps change numbers
+ * gapless and in commit order.
+ */
+public final class RegisterWriter {
+
+    /** The register's position: its last change number and register time. */
+    public record Position(long lastChange, Instant registerTime) {
+    }
+
+    /** The version an applied change replaced; {@code version} 0 when the item is new. */
+    public record Previous(int version, String personId, InformationType type, LocalDate end) {
+    }
+
+    private static final String INSERT_CHANGE = "INSERT INTO REGISTER_CHANGE (CHANGE_NUMBER, PERSON_ID, ITEM_KIND, ITEM_ID,"
+            + " VERSION, INFORMATION_TYPE, PREVIOUS_TYPE, PREVIOUS_END, ITEM, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private RegisterWriter() {
+    }
+
+    /** Locks the register state row until the transaction ends, creating it if the register has none. */
+    public static Position lock(Connection connection) throws SQLException {
+        Position position = readLocked(connection);
+        if (position != null) {
+            return position;
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO REGISTER_STATE (ID, REGISTER_TIME, LAST_CHANGE) VALUES (1, ?, 0)")) {
+            s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            s.executeUpdate();
+        }
+        return readLocked(connection);
+    }
+
+    private static Position readLocked(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT LAST_CHANGE, REGISTER_TIME FROM REGISTER_STATE WHERE ID = 1 FOR UPDATE");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new Position(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()) : null;
+        }
+    }
+
+    public static void advance(Connection connection, Position position) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE REGISTER_STATE SET LAST_CHANGE = ?, REGISTER_TIME = ? WHERE ID = 1")) {
+            s.setLong(1, position.lastChange());
+            s.setObject(2, position.registerTime().atOffset(ZoneOffset.UTC));
+            s.executeUpdate();
+        }
+    }
+
+    public static boolean personExists(Connection connection, String personId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM REGISTER_PERSON WHERE PERSON_ID = ?")) {
+            s.setString(1, personId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The item's current version, or version 0 when the register does not hold it. */
+    public static Previous current(Connection connection, RegisterChange change) throws SQLException {
+        String sql = switch (change.kind()) {
+            case DECISION -> "SELECT VERSION, PERSON_ID, BENEFIT, PERIOD_TOM FROM REGISTER_DECISION WHERE DECISION_ID = ? AND SUPERSEDED_AT IS NULL";
+            case PAYMENT -> "SELECT VERSION, PERSON_ID, BENEFIT, PERIOD_TOM FROM REGISTER_PAYMENT WHERE PAYMENT_ID = ? AND SUPERSEDED_AT IS NULL";
+            case SGI -> "SELECT VERSION, PERSON_ID, 'SGI', CAST(NULL AS DATE) FROM REGISTER_SGI WHERE SGI_ID = ? AND SUPERSEDED_AT IS NULL";
+        };
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, change.itemId());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return new Previous(0, null, null, null);
+                }
+                InformationType type;
+                try {
+                    type = InformationType.valueOf(rs.getString(3));
+                } catch (IllegalArgumentException unknownCode) {
+                    type = null;
+                }
+                return new Previous(rs.getInt(1), rs.getString(2), type, rs.getObject(4, LocalDate.class));
+            }
+        }
+    }
+
+    /** Records {@code change} as version {@code previous.version() + 1} and as change number {@code number}. */
+    public static void apply(Connection connection, RegisterChange change, Previous previous, long number, Instant at)
+            throws SQLException {
+        OffsetDateTime recorded = at.atOffset(ZoneOffset.UTC);
+        int version = previous.version() + 1;
+        if (previous.version() > 0) {
+            String table = switch (change.kind()) {
+                case DECISION -> "REGISTER_DECISION SET SUPERSEDED_AT = ? WHERE DECISION_ID = ?";
+                case PAYMENT -> "REGISTER_PAYMENT SET SUPERSEDED_AT = ? WHERE PAYMENT_ID = ?";
+                case SGI -> "REGISTER_SGI SET SUPERSEDED_AT = ? WHERE SGI_ID = ?";
+            };
+            try (PreparedStatement s = connection.prepareStatement("UPDATE " + table + " AND VERSION = ?")) {
+                s.setObject(1, recorded);
+                s.setString(2, change.itemId());
+                s.setInt(3, previous.version());
+                s.executeUpdate();
+            }
+        }
+        switch (change.kind()) {
+            case DECISION -> insert(connection, RegisterBulkLoader.INSERT_DECISION,
+                    s -> RegisterBulkLoader.bindDecision(s, change.decision(), version, recorded));
+            case PAYMENT -> insert(connection, RegisterBulkLoader.INSERT_PAYMENT,
+                    s -> RegisterBulkLoader.bindPayment(s, change.payment(), version, recorded));
+            case SGI -> insert(connection, RegisterBulkLoader.INSERT_SGI,
+                    s -> RegisterBulkLoader.bindSgi(s, change.sgi(), version, recorded));
+        }
+        try (PreparedStatement s = connection.prepareStatement(INSERT_CHANGE)) {
+            s.setLong(1, number);
+            s.setString(2, change.personId());
+            s.setString(3, change.kind().name());
+            s.setString(4, change.itemId());
+            s.setInt(5, version);
+            s.setString(6, change.informationType().name());
+            s.setString(7, previous.type() == null ? null : previous.type().name());
+            s.setObject(8, previous.end());
+            s.setString(9, RegisterJson.write(change));
+            s.setObject(10, recorded);
+            s.executeUpdate();
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static void insert(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            binder.bind(s);
+            s.executeUpdate();
+        }
+    }
+}

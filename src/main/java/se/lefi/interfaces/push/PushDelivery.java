@@ -1,0 +1,130 @@
+package se.lefi.interfaces.push;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.interfaces.rest.v1.SubscriptionJson;
+
+/**
+ * Optional push of each organisation's feed to its own HTTPS endpoint, over mutual TLS with the
+ * server's certificate. Batches go in sequence order; a 2xx moves the pushed position, anything else
+ * is retried with exponential back-off (1 s doubling to {@code lefi.push.maxBackoffSeconds}), and the
+ * failure is shown to admins on the feed. Delivery is at least once: a receiver drops sequence
+ * numbers it already has.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PushDelivery {
+    private static final Logger LOG = Logger.getLogger(PushDelivery.class.getName());
+    static final int BATCH = 100;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** What a receiver gets: the notifications in order, in the pull feed's form. */
+    public record Push(String organisationNumber, long lastSequence, List<SubscriptionJson.NotificationOut> notification) {
+    }
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "lefi.push.maxBackoffSeconds", defaultValue = "300")
+    long maxBackoffSeconds;
+
+    @Inject
+    @ConfigProperty(name = "lefi.push.timeoutSeconds", defaultValue = "10")
+    long timeoutSeconds;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void start() {
+        try {
+            client = HttpClient.newBuilder().sslContext(SSLContext.getDefault())
+                    .connectTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no TLS for push delivery", e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    public void everySecond() {
+        try {
+            List<SubscriptionStore.Feed> feeds;
+            try (Connection c = dataSource.getConnection()) {
+                feeds = SubscriptionStore.feedsToPush(c);
+            }
+            Instant now = Instant.now();
+            for (SubscriptionStore.Feed feed : feeds) {
+                if (feed.pushNextAttempt() == null || !now.isBefore(feed.pushNextAttempt())) {
+                    push(feed);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "push delivery failed; retried in a second", e);
+        }
+    }
+
+    private void push(SubscriptionStore.Feed feed) throws SQLException {
+        List<SubscriptionStore.StoredNotification> batch;
+        String organisationNumber;
+        try (Connection c = dataSource.getConnection()) {
+            batch = SubscriptionStore.notifications(c, feed.organisationId(), feed.pushed(), BATCH);
+            organisationNumber = SubscriptionStore.organisationNumber(c, feed.organisationId());
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        long upTo = batch.get(batch.size() - 1).sequence();
+        String body = JSONB.toJson(new Push(organisationNumber, upTo, batch.stream().map(SubscriptionJson.NotificationOut::of).toList()));
+        String error;
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(feed.pushUrl()))
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                try (Connection c = dataSource.getConnection()) {
+                    SubscriptionStore.pushed(c, feed.organisationId(), upTo);
+                }
+                return;
+            }
+            error = "HTTP " + response.statusCode();
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        int failures = feed.pushFailures() + 1;
+        long backoff = Math.min(maxBackoffSeconds, 1L << Math.min(20, failures - 1));
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.pushFailed(c, feed.organisationId(), failures, now.plusSeconds(backoff), error, now);
+        }
+    }
+}

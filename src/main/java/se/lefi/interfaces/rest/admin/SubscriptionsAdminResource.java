@@ -1,0 +1,183 @@
+package se.lefi.interfaces.rest.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.lefi.application.Caller;
+import se.lefi.application.SubscriptionAdministration;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.register.SyntheticChanges;
+import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.domain.subscription.RegisterChange;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.register.RegisterJson;
+import se.lefi.infrastructure.security.ClientCertificates;
+import se.lefi.interfaces.rest.Problem;
+
+/**
+ * Administration of subscriptions: the register's change feed (a file of JSON lines, or a synthetic
+ * stream), the dispatcher's backlog and stop sweep, and each organisation's feed with its push endpoint.
+ */
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionsAdminResource {
+    private static final int MAX_SYNTHETIC = 5_000_000;
+
+    @EJB
+    SubscriptionAdministration administration;
+
+    @Inject
+    LefiConfiguration configuration;
+
+    @Inject
+    @ConfigProperty(name = "lefi.demo.seed", defaultValue = "1")
+    long registerSeed;
+
+    @Inject
+    @ConfigProperty(name = "lefi.demo.persons", defaultValue = "1000")
+    long registerPersons;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("register/changes")
+    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Apply a change file: one JSON object per line, {\"decision\"|\"payment\"|\"sgi\": {...}}")
+    public Response apply(String body) {
+        List<RegisterChange> changes = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        String[] text = body == null ? new String[0] : body.split("\r?\n");
+        for (int i = 0; i < text.length; i++) {
+            String line = text[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Optional<RegisterChange> change = RegisterJson.change(line);
+            if (change.isEmpty()) {
+                return Problem.response(400, "INVALID_CHANGE", "Line " + (i + 1) + " is not a change (one JSON object per line).", null);
+            }
+            changes.add(change.get());
+            lines.add(i + 1);
+        }
+        return report(administration.apply(admin(), changes, lines));
+    }
+
+    @POST
+    @Path("register/synthetic-changes")
+    @Operation(summary = "Generate a synthetic change stream over the demo register's persons and apply it")
+    public Response applySynthetic(@QueryParam("count") @DefaultValue("1000") int count, @QueryParam("seed") @DefaultValue("1") long seed,
+                                   @QueryParam("persons") Long persons) {
+        List<RegisterChange> changes = synthetic(count, seed, persons);
+        List<Integer> lines = new ArrayList<>(changes.size());
+        for (int i = 1; i <= changes.size(); i++) {
+            lines.add(i);
+        }
+        return report(administration.apply(admin(), changes, lines));
+    }
+
+    @GET
+    @Path("register/synthetic-changes")
+    @Produces("application/x-ndjson")
+    @Operation(summary = "A synthetic change stream as a change file, without applying it")
+    public Response syntheticFile(@QueryParam("count") @DefaultValue("1000") int count, @QueryParam("seed") @DefaultValue("1") long seed,
+                                  @QueryParam("persons") Long persons) {
+        StringBuilder out = new StringBuilder();
+        synthetic(count, seed, persons).forEach(c -> out.append(RegisterJson.write(c)).append('\n'));
+        return Response.ok(out.toString()).build();
+    }
+
+    @GET
+    @Path("subscriptions/backlog")
+    @Operation(summary = "The register's last change and the last one notified")
+    public SubscriptionAdministration.Backlog backlog() {
+        return administration.backlog();
+    }
+
+    @POST
+    @Path("subscriptions/sweep")
+    @Operation(summary = "End now the subscriptions whose decision no longer holds (runs daily by itself)")
+    public Map<String, Integer> sweep() {
+        return Map.of("ended", administration.sweep(admin()));
+    }
+
+    @GET
+    @Path("feeds/{number}")
+    @Operation(summary = "An organisation's feed: persons monitored, notifications this month, positions, push delivery")
+    public Response feed(@PathParam("number") String number) {
+        return found(valid(number).flatMap(administration::feed));
+    }
+
+    @PUT
+    @Path("feeds/{number}/push-endpoint")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the HTTPS endpoint notifications are pushed to (mutual TLS); {\"url\": null} stops pushing")
+    public Response pushEndpoint(@PathParam("number") String number, Map<String, String> body) {
+        String text = body == null ? null : body.get("url");
+        URI url = null;
+        if (text != null) {
+            try {
+                url = new URI(text);
+            } catch (URISyntaxException e) {
+                url = null;
+            }
+            if (url == null || !"https".equals(url.getScheme()) || url.getHost() == null) {
+                return Problem.response(400, "INVALID_REQUEST", "url must be an https URL.", null);
+            }
+        }
+        URI endpoint = url;
+        return found(valid(number).flatMap(n -> administration.setPushEndpoint(admin(), n, endpoint)));
+    }
+
+    private List<RegisterChange> synthetic(int count, long seed, Long persons) {
+        if (count < 1 || count > MAX_SYNTHETIC || (persons != null && (persons < 1 || persons > registerPersons))) {
+            throw new jakarta.ws.rs.BadRequestException(Problem.response(400, "INVALID_REQUEST",
+                    "count is 1 to " + MAX_SYNTHETIC + "; persons 1 to the register's size.", null));
+        }
+        SyntheticChanges stream = new SyntheticChanges(new SyntheticRegister(registerSeed), persons == null ? registerPersons : persons,
+                seed, LocalDate.now(configuration.clock()));
+        List<RegisterChange> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(stream.next());
+        }
+        return out;
+    }
+
+    private static Response report(SubscriptionAdministration.ApplyReport report) {
+        return Response.status(report.refusedLine() == null ? 200 : 409).entity(report).build();
+    }
+
+    private static Optional<String> valid(String number) {
+        return number != null && OrganisationNumber.isValid(number) ? Optional.of(OrganisationNumber.parse(number).value()) : Optional.empty();
+    }
+
+    private static Response found(Optional<SubscriptionAdministration.FeedView> view) {
+        return view.map(v -> Response.ok(v).build())
+                .orElseGet(() -> Problem.response(404, "NOT_REGISTERED", "No organisation has that number.", null));
+    }
+
+    private Caller admin() {
+        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+    }
+}

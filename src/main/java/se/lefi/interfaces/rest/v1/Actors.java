@@ -1,0 +1,32 @@
+package se.lefi.interfaces.rest.v1;
+
+import jakarta.servlet.http.HttpServletRequest;
+import se.lefi.application.Caller;
+import se.lefi.application.CallerIdentification;
+import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.party.Organisation;
+import se.lefi.infrastructure.security.ClientCertificates;
+
+/** The {actor} of the v1 paths: the certificate's own organisation, or a principal its agent acts for. */
+final class Actors {
+    private Actors() {
+    }
+
+    static Caller caller(HttpServletRequest request) {
+        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+    }
+
+    /**
+     * No principal when the (valid) actor is the certificate's own organisation; otherwise the actor is
+     * the principal, and the decision refuses anyone but an agent with a live assignment from it.
+     */
+    static String principal(CallerIdentification identification, Caller caller, String actor) {
+        String number = OrganisationNumber.parse(actor).value();
+        return number.equals(own(identification, caller)) ? null : number;
+    }
+
+    static String own(CallerIdentification identification, Caller caller) {
+        return identification.organisationOf(caller).map(Organisation::organisationNumber)
+                .orElse(caller.namedOrganisation().orElse(null));
+    }
+}
