@@ -82,3 +82,6 @@ CREATE TABLE DISPATCH_STATE (
     LAST_CHANGE BIGINT NOT NULL
 );
 INSERT INTO DISPATCH_STATE (ID, LAST_CHANGE) VALUES (1, 0);
+
+-- Admin actions now also target the register and the subscriptions, not only organisations.
+ALTER TABLE ADMIN_ACTION ALTER COLUMN TARGET SET DATA TYPE VARCHAR(40);

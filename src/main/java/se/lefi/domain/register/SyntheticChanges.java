@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import se.lefi.domain.subscription.RegisterChange;
 
 /**
- * A synthetic change stream over the first {@code persons} persons of a {@link SyntheticRegister}:
+ * A synthetic change stream over persons {@code first} to {@code first + persons - 1} of a {@link SyntheticRegister}:
  * changed and ended decisions, new decisions, new payments, and new or changed SGI. Deterministic for
  * a seed. Changes of existing items start from the synthetic register's version, so a change may
  * move an item into or out of a subscription's scope (its period end moves either way).
@@ -19,17 +19,19 @@ public final class SyntheticChanges {
     };
 
     private final SyntheticRegister register;
+    private final long first;
     private final long persons;
     private final long seed;
     private final SplittableRandom rng;
     private final LocalDate today;
     private long count;
 
-    public SyntheticChanges(SyntheticRegister register, long persons, long seed, LocalDate today) {
-        if (persons < 1) {
-            throw new IllegalArgumentException("at least one person");
+    public SyntheticChanges(SyntheticRegister register, long first, long persons, long seed, LocalDate today) {
+        if (persons < 1 || first < 0) {
+            throw new IllegalArgumentException("at least one person, from index 0 on");
         }
         this.register = register;
+        this.first = first;
         this.persons = persons;
         this.seed = seed;
         this.rng = new SplittableRandom(seed);
@@ -38,7 +40,7 @@ public final class SyntheticChanges {
 
     public RegisterChange next() {
         count++;
-        long index = rng.nextLong(persons);
+        long index = first + rng.nextLong(persons);
         PersonRecord person = register.person(index);
         String personId = person.person().personId();
         int roll = rng.nextInt(100);

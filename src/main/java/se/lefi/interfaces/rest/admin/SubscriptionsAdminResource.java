@@ -88,8 +88,8 @@ public class SubscriptionsAdminResource {
     @Path("register/synthetic-changes")
     @Operation(summary = "Generate a synthetic change stream over the demo register's persons and apply it")
     public Response applySynthetic(@QueryParam("count") @DefaultValue("1000") int count, @QueryParam("seed") @DefaultValue("1") long seed,
-                                   @QueryParam("persons") Long persons) {
-        List<RegisterChange> changes = synthetic(count, seed, persons);
+                                   @QueryParam("first") @DefaultValue("0") long first, @QueryParam("persons") Long persons) {
+        List<RegisterChange> changes = synthetic(count, seed, first, persons);
         List<Integer> lines = new ArrayList<>(changes.size());
         for (int i = 1; i <= changes.size(); i++) {
             lines.add(i);
@@ -102,9 +102,9 @@ public class SubscriptionsAdminResource {
     @Produces("application/x-ndjson")
     @Operation(summary = "A synthetic change stream as a change file, without applying it")
     public Response syntheticFile(@QueryParam("count") @DefaultValue("1000") int count, @QueryParam("seed") @DefaultValue("1") long seed,
-                                  @QueryParam("persons") Long persons) {
+                                  @QueryParam("first") @DefaultValue("0") long first, @QueryParam("persons") Long persons) {
         StringBuilder out = new StringBuilder();
-        synthetic(count, seed, persons).forEach(c -> out.append(RegisterJson.write(c)).append('\n'));
+        synthetic(count, seed, first, persons).forEach(c -> out.append(RegisterJson.write(c)).append('\n'));
         return Response.ok(out.toString()).build();
     }
 
@@ -150,13 +150,15 @@ public class SubscriptionsAdminResource {
         return found(valid(number).flatMap(n -> administration.setPushEndpoint(admin(), n, endpoint)));
     }
 
-    private List<RegisterChange> synthetic(int count, long seed, Long persons) {
-        if (count < 1 || count > MAX_SYNTHETIC || (persons != null && (persons < 1 || persons > registerPersons))) {
+    /** Persons {@code first} to {@code first + persons - 1} of the demo register (default: all of it). */
+    private List<RegisterChange> synthetic(int count, long seed, long first, Long persons) {
+        long span = persons == null ? registerPersons - first : persons;
+        if (count < 1 || count > MAX_SYNTHETIC || first < 0 || span < 1 || first + span > registerPersons) {
             throw new jakarta.ws.rs.BadRequestException(Problem.response(400, "INVALID_REQUEST",
-                    "count is 1 to " + MAX_SYNTHETIC + "; persons 1 to the register's size.", null));
+                    "count is 1 to " + MAX_SYNTHETIC + "; the persons lie within the register.", null));
         }
-        SyntheticChanges stream = new SyntheticChanges(new SyntheticRegister(registerSeed), persons == null ? registerPersons : persons,
-                seed, LocalDate.now(configuration.clock()));
+        SyntheticChanges stream = new SyntheticChanges(new SyntheticRegister(registerSeed), first, span, seed,
+                LocalDate.now(configuration.clock()));
         List<RegisterChange> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             out.add(stream.next());
