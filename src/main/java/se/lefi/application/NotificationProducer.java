@@ -208,9 +208,11 @@ public class NotificationProducer {
             return organisations.computeIfAbsent(id, key -> em.find(Organisation.class, key));
         }
 
+        /** Everything the decision depends on but the person, whose number was checked when ordered. */
         private String terms(Subscription s) {
             return s.organisationId() + "|" + s.principalNumber() + "|" + s.purpose() + "|"
-                    + (s.consent() == null ? "" : s.consent().auditText()) + "|" + s.caseId();
+                    + (s.consent() == null ? "" : s.consent().auditText()) + "|" + s.caseId() + "|" + s.from() + "|"
+                    + s.informationTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         }
     }
 }

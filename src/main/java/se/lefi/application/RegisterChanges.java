@@ -66,7 +66,7 @@ public class RegisterChanges {
             Instant time = position.registerTime().isBefore(now) ? now : position.registerTime();
             long number = position.lastChange();
             for (int i = 0; i < changes.size(); i++) {
-                RegisterChange change = changes.get(i);
+                RegisterChange change = changes.get(i).normalised();
                 if (!RegisterWriter.personExists(c, change.personId())) {
                     throw new Refused(i, "UNKNOWN_PERSON", "The register holds no such person.");
                 }

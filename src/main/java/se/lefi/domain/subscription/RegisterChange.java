@@ -1,9 +1,12 @@
 package se.lefi.domain.subscription;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Optional;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.register.Decision;
+import se.lefi.domain.register.IncomeSource;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
 import se.lefi.domain.register.Sgi;
@@ -68,6 +71,37 @@ public record RegisterChange(Decision decision, Payment payment, Sgi sgi) {
     }
 
     /**
+     * The change as the register stores it: amounts, days and levels with two decimals, so that a
+     * notification of the change says exactly what a question would read. Call after {@link #problem}.
+     */
+    public RegisterChange normalised() {
+        return switch (kind()) {
+            case DECISION -> of(new Decision(decision.decisionId(), decision.personId(), decision.benefit(), decision.caseStart(),
+                    decision.caseActive(), decision.decisionDate(), decision.finalDecision(), decision.periodFrom(), decision.periodTom(),
+                    decision.extent(), two(decision.days()), decision.waitingDayDeduction(), decision.outcome(), decision.decisionType(),
+                    two(decision.compensationLevel()), two(decision.dailyAmount())));
+            case PAYMENT -> of(new Payment(payment.paymentId(), payment.personId(), payment.benefit(), payment.paymentDate(),
+                    payment.periodFrom(), payment.periodTom(), two(payment.grossAmount()), two(payment.tax()), two(payment.deductions()),
+                    two(payment.netAmount())));
+            case SGI -> of(new Sgi(sgi.sgiId(), sgi.personId(), sgi.setOn(), sgi.sgiType(), two(sgi.annualIncome()),
+                    sgi.incomeSources().stream().map(i -> new IncomeSource(i.kind(), i.description(), two(i.annualAmount()))).toList()));
+        };
+    }
+
+    private static BigDecimal two(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static boolean twoDecimals(BigDecimal... values) {
+        for (BigDecimal value : values) {
+            if (value != null && value.stripTrailingZeros().scale() > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * What is wrong with this change as input, in words that hold no personal data; empty when it
      * may be applied. The person's existence is the register's business.
      */
@@ -83,6 +117,15 @@ public record RegisterChange(Decision decision, Payment payment, Sgi sgi) {
         String id = itemId();
         if (id == null || id.isBlank() || id.length() > 40) {
             return Optional.of("the item id must be 1 to 40 characters");
+        }
+        boolean amounts = switch (kind()) {
+            case DECISION -> twoDecimals(decision.days(), decision.compensationLevel(), decision.dailyAmount());
+            case PAYMENT -> twoDecimals(payment.grossAmount(), payment.tax(), payment.deductions(), payment.netAmount());
+            case SGI -> twoDecimals(sgi.annualIncome())
+                    && sgi.incomeSources().stream().allMatch(i -> i != null && twoDecimals(i.annualAmount()));
+        };
+        if (!amounts) {
+            return Optional.of("amounts, days and levels have at most two decimals");
         }
         return switch (kind()) {
             case DECISION -> decisionProblem();
