@@ -15,7 +15,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import se.lefi.application.Caller;
 import se.lefi.application.LefiOnlineService;
-import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.infrastructure.security.ClientCertificates;
@@ -39,7 +38,7 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
 
     @Override
     public void handleMessage(Message message) {
-        if (!(message.getContent(Exception.class) instanceof Fault fault) || fault.getCause() instanceof LefiFault) {
+        if (!(message.getContent(Exception.class) instanceof Fault fault) || isLefiFault(fault.getCause())) {
             return;
         }
         boolean callerError = isCallerError(fault);
@@ -77,6 +76,12 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
             LOG.log(Level.SEVERE, "could not audit unanswered request {0}: {1}", new Object[] {requestId, e.getClass().getName()});
             return requestId;
         }
+    }
+
+    /** Each contract has its own generated fault class for the one LefiFault element. */
+    private static boolean isLefiFault(Throwable cause) {
+        return cause instanceof se.lefi.contract.lefionline.v1.LefiFault
+                || cause instanceof se.lefi.contract.lefisubscription.v1.LefiFault;
     }
 
     /** CXF's own code is "client"; SOAP 1.1 says "Client", SOAP 1.2 "Sender". */

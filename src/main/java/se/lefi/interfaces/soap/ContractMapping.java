@@ -31,6 +31,7 @@ import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
+import se.lefi.domain.register.PersonInformation;
 import se.lefi.domain.register.Sgi;
 import se.lefi.contract.core.v1.ExtraConditionCode;
 import se.lefi.contract.core.v1.FaultCode;
@@ -79,11 +80,7 @@ final class ContractMapping {
         response.setRegisterTime(dateTime(answer.registerTime()));
         response.setPersonId(answer.personId());
         if (answer.personInformation() != null) {
-            PersonInformationType person = new PersonInformationType();
-            person.setBirthDate(date(answer.personInformation().birthDate()));
-            person.setCoordinationNumber(answer.personInformation().coordinationNumber());
-            person.setMunicipalityCode(answer.personInformation().municipalityCode());
-            response.setPersonInformation(person);
+            response.setPersonInformation(personInformation(answer.personInformation()));
         }
         answer.sources().forEach((type, status) -> {
             SourceStatusType source = new SourceStatusType();
@@ -111,7 +108,15 @@ final class ContractMapping {
         return period;
     }
 
-    private static DecisionType decision(Decision decision) {
+    static PersonInformationType personInformation(PersonInformation person) {
+        PersonInformationType type = new PersonInformationType();
+        type.setBirthDate(date(person.birthDate()));
+        type.setCoordinationNumber(person.coordinationNumber());
+        type.setMunicipalityCode(person.municipalityCode());
+        return type;
+    }
+
+    static DecisionType decision(Decision decision) {
         DecisionType type = new DecisionType();
         type.setDecisionId(decision.decisionId());
         type.setBenefit(InformationTypeCode.valueOf(decision.benefit().name()));
@@ -137,7 +142,7 @@ final class ContractMapping {
         return type;
     }
 
-    private static PaymentType payment(Payment payment) {
+    static PaymentType payment(Payment payment) {
         PaymentType type = new PaymentType();
         type.setPaymentId(payment.paymentId());
         type.setBenefit(InformationTypeCode.valueOf(payment.benefit().name()));
@@ -150,7 +155,7 @@ final class ContractMapping {
         return type;
     }
 
-    private static SgiType sgi(Sgi sgi) {
+    static SgiType sgi(Sgi sgi) {
         SgiType type = new SgiType();
         type.setSetOn(date(sgi.setOn()));
         type.setSgiType(sgi.sgiType());
@@ -175,10 +180,19 @@ final class ContractMapping {
     }
 
     static LefiFault fault(Refusal refusal, String requestId) {
+        return new LefiFault(faultMessage(refusal), faultInfo(refusal, requestId));
+    }
+
+    /** The detail of a LefiFault, which both contracts share; each has its own fault exception class. */
+    static LefiFaultType faultInfo(Refusal refusal, String requestId) {
         LefiFaultType info = new LefiFaultType();
         info.setCode(FaultCode.valueOf(refusal.code().name()));
         info.setMessage(refusal.message());
         info.setRequestId(requestId);
-        return new LefiFault(refusal.code().name() + ": " + refusal.message(), info);
+        return info;
+    }
+
+    static String faultMessage(Refusal refusal) {
+        return refusal.code().name() + ": " + refusal.message();
     }
 }

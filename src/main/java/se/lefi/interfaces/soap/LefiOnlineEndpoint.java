@@ -65,7 +65,8 @@ public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
         return outcome.value();
     }
 
-    private static Caller caller() {
+    /** The caller as the client certificate of the current SOAP request names it. */
+    static Caller caller() {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
