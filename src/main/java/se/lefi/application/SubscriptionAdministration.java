@@ -61,6 +61,10 @@ public class SubscriptionAdministration {
     public record Backlog(long lastChange, long lastDispatched) {
     }
 
+    /** Delay from a change's register time to its notification's production, over the notifications of later changes. */
+    public record Delays(long notifications, double p50Millis, double p99Millis, double maxMillis) {
+    }
+
     /**
      * Applies changes in transactions of {@value #CHUNK}; {@code lines[i]} is the file line of change i.
      * A refused change stops the file there: the chunks before it stay applied, its own chunk is rolled back.
@@ -130,6 +134,24 @@ public class SubscriptionAdministration {
         } catch (SQLException e) {
             throw new IllegalStateException("the backlog could not be read", e);
         }
+    }
+
+    public Delays delays(long afterChange) {
+        long[] micros;
+        try (Connection c = dataSource.getConnection()) {
+            micros = SubscriptionStore.changeDelaysMicros(c, afterChange);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the delays could not be read", e);
+        }
+        if (micros.length == 0) {
+            return new Delays(0, 0, 0, 0);
+        }
+        java.util.Arrays.sort(micros);
+        return new Delays(micros.length, percentile(micros, 0.50), percentile(micros, 0.99), micros[micros.length - 1] / 1000.0);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1000.0;
     }
 
     public int sweep(Caller admin) {

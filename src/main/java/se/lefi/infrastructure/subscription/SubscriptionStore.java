@@ -340,6 +340,21 @@ public final class SubscriptionStore {
         }
     }
 
+    /** For each notification of a change after {@code afterChange}: microseconds from register time to production. */
+    public static long[] changeDelaysMicros(Connection c, long afterChange) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT REGISTER_TIME, CREATED_AT FROM NOTIFICATION WHERE CHANGE_NUMBER > ?")) {
+            s.setLong(1, afterChange);
+            try (ResultSet rs = s.executeQuery()) {
+                java.util.stream.LongStream.Builder out = java.util.stream.LongStream.builder();
+                while (rs.next()) {
+                    out.add(java.time.Duration.between(instant(rs, 1), instant(rs, 2)).toNanos() / 1000);
+                }
+                return out.build().toArray();
+            }
+        }
+    }
+
     /** Moves the acknowledged position forward (never back). */
     public static void acknowledge(Connection c, long organisationId, long upTo) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

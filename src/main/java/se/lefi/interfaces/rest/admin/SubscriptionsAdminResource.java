@@ -115,6 +115,13 @@ public class SubscriptionsAdminResource {
         return administration.backlog();
     }
 
+    @GET
+    @Path("subscriptions/delays")
+    @Operation(summary = "Delay from change to notification (p50, p99, max) over the changes after a change number")
+    public SubscriptionAdministration.Delays delays(@QueryParam("afterChange") @DefaultValue("0") long afterChange) {
+        return administration.delays(afterChange);
+    }
+
     @POST
     @Path("subscriptions/sweep")
     @Operation(summary = "End now the subscriptions whose decision no longer holds (runs daily by itself)")
