@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,8 +34,23 @@ public final class RegisterWriter {
     private RegisterWriter() {
     }
 
+    /**
+     * Lets this connection wait for row locks as long as a whole order or change file may hold them.
+     * Embedded H2 gives up after 2 s by default; PostgreSQL waits unless told otherwise.
+     */
+    public static void waitForLocks(Connection connection) throws SQLException {
+        if ("H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_MILLIS);
+            }
+        }
+    }
+
+    private static final int LOCK_WAIT_MILLIS = 300_000;
+
     /** Locks the register state row until the transaction ends, creating it if the register has none. */
     public static Position lock(Connection connection) throws SQLException {
+        waitForLocks(connection);
         Position position = readLocked(connection);
         if (position != null) {
             return position;

@@ -22,6 +22,7 @@ import se.lefi.domain.register.InformationType;
 import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.domain.subscription.Subscription;
 import se.lefi.infrastructure.register.RegisterJson;
+import se.lefi.infrastructure.register.RegisterWriter;
 
 /**
  * Subscriptions, feeds and notifications in plain JDBC on the caller's (JTA) connection. Standard
@@ -51,6 +52,7 @@ public final class SubscriptionStore {
     // --- the dispatcher's position, and the lock every producer holds ---
 
     public static long lockDispatch(Connection c) throws SQLException {
+        RegisterWriter.waitForLocks(c);
         try (PreparedStatement s = c.prepareStatement("SELECT LAST_CHANGE FROM DISPATCH_STATE WHERE ID = 1 FOR UPDATE");
              ResultSet rs = s.executeQuery()) {
             rs.next();
