@@ -38,11 +38,21 @@ class ServedWsdlIT {
 
     @Test
     void servedWsdlAndSchemasEqualTheAuthoredFiles() throws Exception {
-        HttpClient http = LefiServer.httpClient("insurer");
-        Path authoredWsdl = LefiServer.projectDir().resolve("wsdl/LefiOnline/LefiOnline_1.0.wsdl");
+        // the WSDL, the core components and the three responder schemas
+        assertEquals(5, compareServedWithAuthored("/ws/LefiOnline", "wsdl/LefiOnline/LefiOnline_1.0.wsdl"));
+    }
 
+    @Test
+    void theSubscriptionContractIsServedAsAuthored() throws Exception {
+        // the WSDL, both core components and the six responder schemas
+        assertEquals(9, compareServedWithAuthored("/ws/LefiSubscription", "wsdl/LefiSubscription/LefiSubscription_1.0.wsdl"));
+    }
+
+    /** Compares the endpoint's {@code ?wsdl} and each schema it reaches with the authored file; returns how many. */
+    private static int compareServedWithAuthored(String endpoint, String wsdl) throws Exception {
+        HttpClient http = LefiServer.httpClient("insurer");
         Deque<Document> pending = new ArrayDeque<>();
-        pending.add(new Document(LefiServer.uri("/ws/LefiOnline?wsdl"), authoredWsdl));
+        pending.add(new Document(LefiServer.uri(endpoint + "?wsdl"), LefiServer.projectDir().resolve(wsdl)));
         Set<Path> compared = new HashSet<>();
         while (!pending.isEmpty()) {
             Document document = pending.removeFirst();
@@ -63,8 +73,7 @@ class ServedWsdlIT {
             assertFalse(diff.hasDifferences(), document.authored() + " differs as served: " + diff);
             pending.addAll(imports(document, served.body()));
         }
-        // the WSDL, the core components and the three responder schemas
-        assertEquals(5, compared.size());
+        return compared.size();
     }
 
     private static boolean notRewrittenByCxf(Attr attribute) {

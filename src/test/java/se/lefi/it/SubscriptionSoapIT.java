@@ -8,21 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -34,11 +23,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.xmlunit.builder.DiffBuilder;
-import org.xmlunit.builder.Input;
-import org.xmlunit.diff.DefaultNodeMatcher;
-import org.xmlunit.diff.Diff;
-import org.xmlunit.diff.ElementSelectors;
 import se.lefi.contract.acknowledgenotifications.v1.AcknowledgeNotificationsResponseType;
 import se.lefi.contract.acknowledgenotifications.v1.AcknowledgeNotificationsType;
 import se.lefi.contract.cancelsubscription.v1.CancelSubscriptionResponseType;
@@ -74,7 +58,6 @@ import se.lefi.domain.subscription.SubscriptionScope;
 @RunAsClient
 class SubscriptionSoapIT {
     private static final LocalDate FROM = Questions.TODAY.minusYears(1);
-    private static final Pattern SCHEMA_LOCATION = Pattern.compile("schemaLocation=\"([^\"]+)\"");
 
     @Test
     void anOrderIsNotifiedAcknowledgedUpdatedAndCancelled() throws Exception {
@@ -203,45 +186,6 @@ class SubscriptionSoapIT {
         assertEquals("GetNotifications", AdminApi.auditRecord(invalid.getFaultInfo().getRequestId()).getString("operation"));
         assertEquals(FaultCode.INVALID_REQUEST, assertThrows(LefiFault.class,
                 () -> client("insurer").acknowledgeNotifications(upTo(Long.MAX_VALUE))).getFaultInfo().getCode());
-    }
-
-    /** As ServedWsdlIT for LEFI Online: the served WSDL and every schema it reaches equal the authored files. */
-    @Test
-    void servesTheAuthoredContract() throws Exception {
-        HttpClient http = LefiServer.httpClient("insurer");
-        Deque<Document> pending = new ArrayDeque<>();
-        pending.add(new Document(LefiServer.uri("/ws/LefiSubscription?wsdl"),
-                LefiServer.projectDir().resolve("wsdl/LefiSubscription/LefiSubscription_1.0.wsdl")));
-        Set<Path> compared = new HashSet<>();
-        while (!pending.isEmpty()) {
-            Document document = pending.removeFirst();
-            if (!compared.add(document.authored().normalize())) {
-                continue;
-            }
-            HttpResponse<String> served = http.send(HttpRequest.newBuilder(document.served()).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, served.statusCode(), document.served().toString());
-            Diff diff = DiffBuilder.compare(Input.fromFile(document.authored().toFile()))
-                    .withTest(Input.fromString(served.body()))
-                    .ignoreComments()
-                    .ignoreWhitespace()
-                    .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byNameAndAttributes("name")))
-                    .checkForSimilar()
-                    .withAttributeFilter(a -> !a.getName().equals("schemaLocation") && !a.getName().equals("location"))
-                    .build();
-            assertFalse(diff.hasDifferences(), document.authored() + " differs as served: " + diff);
-            Matcher authored = SCHEMA_LOCATION.matcher(Files.readString(document.authored()));
-            Matcher servedImports = SCHEMA_LOCATION.matcher(served.body());
-            while (authored.find()) {
-                assertTrue(servedImports.find(), "served document lacks an import of " + authored.group(1));
-                pending.add(new Document(document.served().resolve(servedImports.group(1).replace("&amp;", "&")),
-                        document.authored().getParent().resolve(authored.group(1))));
-            }
-        }
-        // the WSDL, both core components and the six responder schemas
-        assertEquals(9, compared.size());
-    }
-
-    private record Document(URI served, Path authored) {
     }
 
     /** A CXF client of the LEFI Subscription contract, as the named demo party. */
