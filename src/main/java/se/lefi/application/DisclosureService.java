@@ -93,6 +93,22 @@ public class DisclosureService {
     }
 
     /**
+     * The decision of {@code granted} (an order's earlier person) for another person of the same order:
+     * only the person differs, so only the input is checked again; audited into {@code record} as
+     * {@link #decideOrder} would.
+     */
+    public Decided sameOrderFor(Decided granted, Caller caller, String organisationNumber, BenefitQuestion question, LocalDate today,
+                                AuditRecord record) {
+        Subject subject = subject(question, today, record);
+        record.caller(organisationNumber, caller.certificateFingerprint()).user(caller.userPersonId());
+        if (subject.invalid().isPresent()) {
+            return Decided.refused(subject.invalid().get());
+        }
+        record.basis(granted.basis().citation(), question.consent() == null ? null : question.consent().auditText(), question.caseId());
+        return new Decided(null, subject.personId(), granted.basis(), granted.types());
+    }
+
+    /**
      * The decision again, when a subscription's notification is produced: for the organisation itself
      * (no certificate is presented then) on {@code today}, so that a terminated agreement or a ceased
      * assignment stops it. The period's length was checked when it was ordered and is not checked again.

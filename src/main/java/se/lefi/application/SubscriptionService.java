@@ -104,17 +104,22 @@ public class SubscriptionService {
         try (Connection c = dataSource.getConnection()) {
             SubscriptionStore.lockDispatch(c);
             RegisterWriter.Position position = RegisterWriter.lock(c);
+            Feed feed = new Feed(c, who.organisationId(), position);
+            DisclosureService.Decided firstGranted = null;
             for (int i = 0; i < order.personIds().size(); i++) {
                 BenefitQuestion question = new BenefitQuestion(order.personIds().get(i), order.from(),
                         order.from().isAfter(today) ? order.from() : today, order.informationTypes(), order.purpose(),
                         order.consent(), order.caseId(), principal, order.correlationId());
                 AuditRecord record = record(ORDER);
-                DisclosureService.Decided decided = disclosure.decideOrder(caller, question, today, record);
+                // The persons of one order share every term but the person: decided in full once.
+                DisclosureService.Decided decided = firstGranted == null ? disclosure.decideOrder(caller, question, today, record)
+                        : disclosure.sameOrderFor(firstGranted, caller, who.organisationNumber(), question, today, record);
                 if (decided.refusal() != null) {
-                    audit.record(record.outcome(decided.refusal().code().name()));
+                    feed.records.add(record.outcome(decided.refusal().code().name()));
                     outcomes.add(new PersonOutcome(i, record.requestId(), null, decided.refusal()));
                     continue;
                 }
+                firstGranted = decided;
                 long organisationId = who.organisationId();
                 Optional<Subscription> existing = SubscriptionStore.live(c, organisationId, decided.personId());
                 if (existing.isPresent()) {
@@ -125,10 +130,11 @@ public class SubscriptionService {
                         decided.personId(), granted, order.purpose(), decided.basis().citation(), order.consent(), order.caseId(),
                         order.from(), orderId, Instant.now(), position.lastChange(), null, null, null);
                 long id = SubscriptionStore.insert(c, subscription);
-                send(c, record, id, organisationId, decided.personId(), NotificationContent.Kind.INITIAL, order.from(), granted,
-                        decided.types().withheld(), position);
+                feed.send(record, id, decided.personId(), NotificationContent.Kind.INITIAL, order.from(), granted,
+                        decided.types().withheld());
                 outcomes.add(new PersonOutcome(i, record.requestId(), id, null));
             }
+            feed.finish();
         } catch (SQLException e) {
             throw new IllegalStateException("the order could not be recorded", e);
         }
@@ -196,8 +202,10 @@ public class SubscriptionService {
                     continue;
                 }
                 SubscriptionStore.resent(c, s.id(), from, position.lastChange());
-                send(c, decisionRecord, s.id(), who.organisationId(), personId, NotificationContent.Kind.FULL_UPDATE, from,
-                        decided.types().granted(), decided.types().withheld(), position);
+                Feed feed = new Feed(c, who.organisationId(), position);
+                feed.send(decisionRecord, s.id(), personId, NotificationContent.Kind.FULL_UPDATE, from,
+                        decided.types().granted(), decided.types().withheld());
+                feed.finish();
                 outcomes.add(new PersonOutcome(i, decisionRecord.requestId(), s.id(), null));
             }
         } catch (SQLException e) {
@@ -294,21 +302,48 @@ public class SubscriptionService {
         }
     }
 
-    /** Reads the person's covered data and appends it to the feed as one notification, audited by {@code record}. */
-    private void send(Connection c, AuditRecord record, long subscriptionId, long organisationId, String personId,
-                      NotificationContent.Kind kind, LocalDate from, Set<InformationType> granted, Set<InformationType> withheld,
-                      RegisterWriter.Position position) throws SQLException {
-        Optional<PersonRecord> found = granted.isEmpty() ? Optional.empty()
-                : RegisterReader.read(c, personId, from, SubscriptionScope.OPEN_END, granted);
-        NotificationContent content = found
-                .map(p -> NotificationContent.snapshot(kind, granted.contains(InformationType.GEPI) ? p.person() : null,
-                        p.decisions(), p.payments(), p.sgi()))
-                .orElse(NotificationContent.snapshot(kind, null, List.of(), List.of(), List.of()));
-        long sequence = SubscriptionStore.lockFeed(c, organisationId).lastSequence() + 1;
-        SubscriptionStore.append(c, organisationId, sequence, subscriptionId, personId, kind.name(), null,
-                position.registerTime(), Instant.now(), record.requestId(), RegisterJson.write(content));
-        SubscriptionStore.setLastSequence(c, organisationId, sequence);
-        audit.record(record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED));
+    /**
+     * The organisation's feed during one order: each person's data appended as one notification,
+     * audited by its record; the feed's position and the audit records written once, at the end.
+     */
+    private final class Feed {
+        private final Connection c;
+        private final long organisationId;
+        private final RegisterWriter.Position position;
+        private final List<AuditRecord> records = new ArrayList<>();
+        private long last = -1;
+
+        Feed(Connection c, long organisationId, RegisterWriter.Position position) {
+            this.c = c;
+            this.organisationId = organisationId;
+            this.position = position;
+        }
+
+        void send(AuditRecord record, long subscriptionId, String personId, NotificationContent.Kind kind, LocalDate from,
+                  Set<InformationType> granted, Set<InformationType> withheld) throws SQLException {
+            Optional<PersonRecord> found = granted.isEmpty() ? Optional.empty()
+                    : RegisterReader.read(c, personId, from, SubscriptionScope.OPEN_END, granted);
+            NotificationContent content = found
+                    .map(p -> NotificationContent.snapshot(kind, granted.contains(InformationType.GEPI) ? p.person() : null,
+                            p.decisions(), p.payments(), p.sgi()))
+                    .orElse(NotificationContent.snapshot(kind, null, List.of(), List.of(), List.of()));
+            if (last < 0) {
+                last = SubscriptionStore.lockFeed(c, organisationId).lastSequence();
+            }
+            last++;
+            SubscriptionStore.append(c, organisationId, last, subscriptionId, personId, kind.name(), null,
+                    position.registerTime(), Instant.now(), record.requestId(), RegisterJson.write(content));
+            records.add(record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED));
+        }
+
+        void finish() throws SQLException {
+            if (last >= 0) {
+                SubscriptionStore.setLastSequence(c, organisationId, last);
+            }
+            if (!records.isEmpty()) {
+                audit.recordAll(records);
+            }
+        }
     }
 
     /**
