@@ -79,6 +79,19 @@ async function loadAudit(filters) {
   document.getElementById('audit-csv').href = API + '/audit/export.csv?' + query;
 }
 
+async function loadFeeds() {
+  const [feeds, backlog] = await Promise.all([call('GET', '/feeds'), call('GET', '/subscriptions/backlog')]);
+  document.getElementById('backlog').textContent = 'register change ' + backlog.lastChange + ', notified up to ' + backlog.lastDispatched;
+  clear('feeds');
+  for (const f of feeds) {
+    const tr = row('feeds', [f.organisationNumber, f.personsMonitored, f.notificationsThisMonth, f.lastSequence, f.acknowledged,
+      f.pushUrl, f.pushUrl ? f.pushed : '', f.pushFailures || '', f.pushLastError ? f.pushLastError + ' (' + f.pushLastErrorAt + ')' : '',
+      f.pushNextAttempt]);
+    tr.dataset.organisation = f.organisationNumber;
+    tr.dataset.failing = f.pushFailures > 0;
+  }
+}
+
 async function loadActions() {
   const actions = await call('GET', '/actions?max=100');
   clear('actions');
@@ -146,6 +159,7 @@ document.addEventListener('DOMContentLoaded', () => {
       show('Refused — ' + error.message, false);
     }
   });
-  document.getElementById('refresh').addEventListener('click', () => loadOrganisations().catch(e => show(e.message, false)));
-  Promise.all([loadOrganisations(), loadAudit({}), loadActions()]).catch(error => show(error.message, false));
+  document.getElementById('refresh').addEventListener('click',
+    () => Promise.all([loadOrganisations(), loadFeeds()]).catch(e => show(e.message, false)));
+  Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions()]).catch(error => show(error.message, false));
 });

@@ -124,6 +124,16 @@ public class SubscriptionAdministration {
         }
     }
 
+    public List<FeedView> feeds() {
+        List<String> numbers;
+        try (Connection c = dataSource.getConnection()) {
+            numbers = SubscriptionStore.organisationsWithFeed(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the feeds could not be read", e);
+        }
+        return numbers.stream().map(this::feed).flatMap(Optional::stream).toList();
+    }
+
     public Backlog backlog() {
         try (Connection c = dataSource.getConnection();
              java.sql.Statement s = c.createStatement();

@@ -46,8 +46,13 @@ class AdminConsoleIT {
     @Test
     void aWholeLifecycleByClicking() throws Exception {
         Page page = pageAs("admin");
+        Subscriptions.ok(Subscriptions.post("insurer", DemoRegister.INSURER, "/subscriptions", Subscriptions.order(
+                java.util.List.of(se.lefi.domain.register.SyntheticRegister.personId(975)), "\"SJP\"", "COORDINATION_OF_COMPENSATION",
+                null, Questions.TODAY.minusMonths(1).toString())));
         page.navigate(LefiServer.uri("/console/").toString());
         assertThat(page.locator("#organisations tbody tr[data-organisation='5569000010']")).hasCount(1);
+        assertThat(page.locator("#feeds tbody tr[data-organisation='5569000010']")).hasCount(1);
+        assertThat(page.locator("#backlog")).containsText("notified up to");
 
         Locator register = page.locator("#register-form");
         register.locator("input[name=organisationNumber]").fill(NUMBER);

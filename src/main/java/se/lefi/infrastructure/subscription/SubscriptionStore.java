@@ -224,6 +224,18 @@ public final class SubscriptionStore {
 
     // --- feeds and notifications ---
 
+    public static List<String> organisationsWithFeed(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT O.ORGANISATION_NUMBER FROM NOTIFICATION_FEED F"
+                + " JOIN ORGANISATION O ON O.ID = F.ORGANISATION_ID ORDER BY O.ORGANISATION_NUMBER");
+             ResultSet rs = s.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
     public static String organisationNumber(Connection c, long organisationId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT ORGANISATION_NUMBER FROM ORGANISATION WHERE ID = ?")) {
             s.setLong(1, organisationId);

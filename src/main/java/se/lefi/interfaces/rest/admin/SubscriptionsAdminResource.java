@@ -130,6 +130,13 @@ public class SubscriptionsAdminResource {
     }
 
     @GET
+    @Path("feeds")
+    @Operation(summary = "Every organisation's feed (those that have had a subscription)")
+    public List<SubscriptionAdministration.FeedView> feeds() {
+        return administration.feeds();
+    }
+
+    @GET
     @Path("feeds/{number}")
     @Operation(summary = "An organisation's feed: persons monitored, notifications this month, positions, push delivery")
     public Response feed(@PathParam("number") String number) {
