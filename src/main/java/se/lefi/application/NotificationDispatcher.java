@@ -1,6 +1,8 @@
 package se.lefi.application;
 
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -10,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationDispatcher {
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class.getName());
@@ -46,9 +50,12 @@ public class NotificationDispatcher {
         drain();
     }
 
+    /** One drain at a time on this node: a second caller leaves it to the running one, or to the next second. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+
     /** Produces notifications until no change is left; returns how many changes it took. */
     public long drain() {
-        if (!enabled) {
+        if (!enabled || !draining.compareAndSet(false, true)) {
             return 0;
         }
         long total = 0;
@@ -61,6 +68,8 @@ public class NotificationDispatcher {
         } catch (RuntimeException e) {
             // Nothing is lost: the batch rolled back and the next run takes it again.
             LOG.log(Level.WARNING, "producing notifications failed; retried in a second", e);
+        } finally {
+            draining.set(false);
         }
         return total;
     }

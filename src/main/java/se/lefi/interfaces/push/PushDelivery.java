@@ -2,6 +2,8 @@ package se.lefi.interfaces.push;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -21,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -38,6 +41,7 @@ import se.lefi.interfaces.rest.v1.SubscriptionJson;
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PushDelivery {
     private static final Logger LOG = Logger.getLogger(PushDelivery.class.getName());
@@ -71,8 +75,14 @@ public class PushDelivery {
         }
     }
 
+    /** A slow receiver holds up this node's next round, not a pile of them. */
+    private final AtomicBoolean running = new AtomicBoolean();
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     public void everySecond() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
         try {
             List<SubscriptionStore.Feed> feeds;
             try (Connection c = dataSource.getConnection()) {
@@ -86,6 +96,8 @@ public class PushDelivery {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "push delivery failed; retried in a second", e);
+        } finally {
+            running.set(false);
         }
     }
 
