@@ -1,6 +1,7 @@
 package se.lefi.application;
 
-import jakarta.ejb.Asynchronous;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -36,6 +37,9 @@ public class NotificationDispatcher {
     @EJB
     NotificationProducer producer;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Inject
     @ConfigProperty(name = "lefi.subscriptions.dispatch.enabled", defaultValue = "true")
     boolean enabled;
@@ -45,9 +49,12 @@ public class NotificationDispatcher {
         drain();
     }
 
-    @Asynchronous
+    /**
+     * After the changes commit, on a thread of its own: this runs in the committed transaction's
+     * completion, where new work would join that finished transaction and never commit.
+     */
     public void changesApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangesApplied applied) {
-        drain();
+        executor.execute(this::drain);
     }
 
     /** One drain at a time on this node: a second caller leaves it to the running one, or to the next second. */

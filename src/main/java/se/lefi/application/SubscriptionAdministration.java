@@ -23,10 +23,10 @@ import se.lefi.infrastructure.subscription.SubscriptionStore;
 /**
  * The administrators' side of subscriptions: feeding register changes, push endpoints, and what
  * each organisation's feed and monitoring look like (metered for the fee model). Every step is in
- * the admin action log, refusals too.
+ * the admin action log, refusals too. All JDBC runs in a container transaction, never on a bare
+ * connection whose commit would be left to chance.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SubscriptionAdministration {
     /** Changes applied per transaction. */
     public static final int CHUNK = 1000;
@@ -69,6 +69,7 @@ public class SubscriptionAdministration {
      * Applies changes in transactions of {@value #CHUNK}; {@code lines[i]} is the file line of change i.
      * A refused change stops the file there: the chunks before it stay applied, its own chunk is rolled back.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each chunk is a transaction of its own
     public ApplyReport apply(Caller admin, List<RegisterChange> all, List<Integer> lines) {
         int applied = 0;
         long last = 0;
@@ -164,6 +165,7 @@ public class SubscriptionAdministration {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1000.0;
     }
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each page is a transaction of its own
     public int sweep(Caller admin) {
         int ended = dispatcher.sweep();
         actions.record(action(admin, "SWEEP_SUBSCRIPTIONS", "subscriptions", ended + " subscriptions ended", "DONE"));

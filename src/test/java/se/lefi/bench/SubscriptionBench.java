@@ -98,10 +98,13 @@ public final class SubscriptionBench {
                 return null;
             }));
         }
-        for (Future<?> order : orders) {
-            order.get();
+        try {
+            for (Future<?> order : orders) {
+                order.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed order must not leave the JVM waiting for the pool's threads
         }
-        pool.shutdown();
         double orderSeconds = seconds(ordersStarted);
         System.out.printf(Locale.ROOT, "Orders: %d persons in %.1f s: %.0f persons/s (each with its initial notification and audit record)%n%n",
                 monitored, orderSeconds, monitored / orderSeconds);

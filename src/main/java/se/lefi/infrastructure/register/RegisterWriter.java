@@ -46,7 +46,28 @@ public final class RegisterWriter {
         }
     }
 
-    private static final int LOCK_WAIT_MILLIS = 300_000;
+    private static final int LOCK_WAIT_MILLIS = 60_000;
+
+    /**
+     * Who holds what when a lock wait failed (embedded H2 only), for the log: each session's state,
+     * whether it has uncommitted changes, what it runs or last ran, and who blocks it. No data values.
+     */
+    public static String lockHolders(Connection connection) {
+        try (Statement s = connection.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT SESSION_ID, SESSION_STATE, CONTAINS_UNCOMMITTED, BLOCKER_ID,"
+                     + " EXECUTING_STATEMENT_START, SLEEP_SINCE, EXECUTING_STATEMENT FROM INFORMATION_SCHEMA.SESSIONS")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append("\n  session ").append(rs.getObject(1)).append(' ').append(rs.getObject(2))
+                        .append(" uncommitted=").append(rs.getObject(3)).append(" blocker=").append(rs.getObject(4))
+                        .append(" since=").append(rs.getObject(5)).append(" sleeping=").append(rs.getObject(6))
+                        .append(" statement=").append(rs.getObject(7));
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            return " (sessions unavailable: " + e.getMessage() + ")";
+        }
+    }
 
     /** Locks the register state row until the transaction ends, creating it if the register has none. */
     public static Position lock(Connection connection) throws SQLException {

@@ -57,6 +57,10 @@ public final class SubscriptionStore {
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            java.util.logging.Logger.getLogger(SubscriptionStore.class.getName()).warning(
+                    "the dispatch lock could not be taken: " + e.getMessage() + RegisterWriter.lockHolders(c));
+            throw e;
         }
     }
 

@@ -1,9 +1,9 @@
 package se.lefi.interfaces.push;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -18,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.lefi.application.PushFeeds;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.v1.SubscriptionJson;
 
@@ -52,8 +50,8 @@ public class PushDelivery {
     public record Push(String organisationNumber, long lastSequence, List<SubscriptionJson.NotificationOut> notification) {
     }
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @EJB
+    PushFeeds feeds;
 
     @Inject
     @ConfigProperty(name = "lefi.push.maxBackoffSeconds", defaultValue = "300")
@@ -84,35 +82,23 @@ public class PushDelivery {
             return;
         }
         try {
-            List<SubscriptionStore.Feed> feeds;
-            try (Connection c = dataSource.getConnection()) {
-                feeds = SubscriptionStore.feedsToPush(c);
+            for (SubscriptionStore.Feed feed : feeds.due(Instant.now())) {
+                push(feed);
             }
-            Instant now = Instant.now();
-            for (SubscriptionStore.Feed feed : feeds) {
-                if (feed.pushNextAttempt() == null || !now.isBefore(feed.pushNextAttempt())) {
-                    push(feed);
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "push delivery failed; retried in a second", e);
         } finally {
             running.set(false);
         }
     }
 
-    private void push(SubscriptionStore.Feed feed) throws SQLException {
-        List<SubscriptionStore.StoredNotification> batch;
-        String organisationNumber;
-        try (Connection c = dataSource.getConnection()) {
-            batch = SubscriptionStore.notifications(c, feed.organisationId(), feed.pushed(), BATCH);
-            organisationNumber = SubscriptionStore.organisationNumber(c, feed.organisationId());
-        }
-        if (batch.isEmpty()) {
+    private void push(SubscriptionStore.Feed feed) {
+        PushFeeds.Batch batch = feeds.next(feed, BATCH);
+        if (batch.notifications().isEmpty()) {
             return;
         }
-        long upTo = batch.get(batch.size() - 1).sequence();
-        String body = JSONB.toJson(new Push(organisationNumber, upTo, batch.stream().map(SubscriptionJson.NotificationOut::of).toList()));
+        String body = JSONB.toJson(new Push(batch.organisationNumber(), batch.upTo(),
+                batch.notifications().stream().map(SubscriptionJson.NotificationOut::of).toList()));
         String error;
         try {
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(feed.pushUrl()))
@@ -120,9 +106,7 @@ public class PushDelivery {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                try (Connection c = dataSource.getConnection()) {
-                    SubscriptionStore.pushed(c, feed.organisationId(), upTo);
-                }
+                feeds.pushed(feed.organisationId(), batch.upTo());
                 return;
             }
             error = "HTTP " + response.statusCode();
@@ -135,8 +119,6 @@ public class PushDelivery {
         int failures = feed.pushFailures() + 1;
         long backoff = Math.min(maxBackoffSeconds, 1L << Math.min(20, failures - 1));
         Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.pushFailed(c, feed.organisationId(), failures, now.plusSeconds(backoff), error, now);
-        }
+        feeds.failed(feed.organisationId(), failures, now.plusSeconds(backoff), error, now);
     }
 }
