@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -93,17 +94,9 @@ public class SubscriptionService {
 
     public Outcome<Receipt> order(Caller caller, String principal, NewOrder order) {
         LocalDate today = today();
-        String orderId = UUID.randomUUID().toString();
         Optional<Refusal> invalid = order.from() == null ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The from-date is missing."))
                 : personCount(order.personIds());
-        Who who = identify(caller, ORDER, principal, today, invalid);
-        if (who.refusal() != null) {
-            return Outcome.refused(who.requestId(), who.refusal());
-        }
-        List<PersonOutcome> outcomes = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.lockDispatch(c);
-            RegisterWriter.Position position = RegisterWriter.lock(c);
+        return underDispatchLock(caller, ORDER, principal, today, invalid, (c, position, who, orderId, outcomes) -> {
             Feed feed = new Feed(c, who.organisationId(), position);
             DisclosureService.Decided firstGranted = null;
             for (int i = 0; i < order.personIds().size(); i++) {
@@ -135,10 +128,7 @@ public class SubscriptionService {
                 outcomes.add(new PersonOutcome(i, record.requestId(), id, null));
             }
             feed.finish();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the order could not be recorded", e);
-        }
-        return Outcome.granted(orderId, new Receipt(orderId, outcomes));
+        });
     }
 
     /** Cancel order (avbeställning): the organisation's live subscriptions for the persons end today. */
@@ -153,17 +143,9 @@ public class SubscriptionService {
 
     private Outcome<Receipt> perSubscription(Caller caller, String principal, List<String> personIds, String operation, LocalDate from) {
         LocalDate today = today();
-        String orderId = UUID.randomUUID().toString();
         Optional<Refusal> invalid = operation.equals(FULL_UPDATE) && from == null
                 ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The from-date is missing.")) : personCount(personIds);
-        Who who = identify(caller, operation, principal, today, invalid);
-        if (who.refusal() != null) {
-            return Outcome.refused(who.requestId(), who.refusal());
-        }
-        List<PersonOutcome> outcomes = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.lockDispatch(c);
-            RegisterWriter.Position position = RegisterWriter.lock(c);
+        return underDispatchLock(caller, operation, principal, today, invalid, (c, position, who, orderId, outcomes) -> {
             for (int i = 0; i < personIds.size(); i++) {
                 AuditRecord record = record(operation).caller(who.organisationNumber(), caller.certificateFingerprint()).principal(principal);
                 String given = personIds.get(i);
@@ -174,7 +156,7 @@ public class SubscriptionService {
                 }
                 String personId = PersonId.parse(given, today).canonical();
                 Optional<Subscription> live = SubscriptionStore.live(c, who.organisationId(), personId)
-                        .filter(s -> java.util.Objects.equals(s.principalNumber(), principal));
+                        .filter(found -> Objects.equals(found.principalNumber(), principal));
                 if (live.isEmpty()) {
                     record.subject(personId, null, null);
                     audit.record(record.outcome(RefusalCode.NOT_SUBSCRIBED.name()));
@@ -208,6 +190,31 @@ public class SubscriptionService {
                 feed.finish();
                 outcomes.add(new PersonOutcome(i, decisionRecord.requestId(), s.id(), null));
             }
+        });
+    }
+
+    /** An order's work on its persons, under the dispatch and register locks. */
+    @FunctionalInterface
+    private interface OrderWork {
+        void run(Connection c, RegisterWriter.Position position, Who who, String orderId, List<PersonOutcome> outcomes)
+                throws SQLException;
+    }
+
+    /**
+     * Identifies the caller (a refusal ends the order here, audited), then runs {@code work} holding
+     * the dispatch lock and the register's, so that no change is notified or applied in between.
+     */
+    private Outcome<Receipt> underDispatchLock(Caller caller, String operation, String principal, LocalDate today,
+                                               Optional<Refusal> invalid, OrderWork work) {
+        Who who = identify(caller, operation, principal, today, invalid);
+        if (who.refusal() != null) {
+            return Outcome.refused(who.requestId(), who.refusal());
+        }
+        String orderId = UUID.randomUUID().toString();
+        List<PersonOutcome> outcomes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            SubscriptionStore.lockDispatch(c);
+            work.run(c, RegisterWriter.lock(c), who, orderId, outcomes);
         } catch (SQLException e) {
             throw new IllegalStateException("the order could not be recorded", e);
         }
