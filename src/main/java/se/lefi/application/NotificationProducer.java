@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import se.lefi.infrastructure.audit.AuditTrail;
 import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.register.RegisterReader;
+import se.lefi.infrastructure.subscription.FeedSequences;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
@@ -127,14 +129,15 @@ public class NotificationProducer {
         private final Instant now;
         private final Map<String, DisclosureService.Decided> decisions = new HashMap<>();
         private final Map<Long, Organisation> organisations = new HashMap<>();
-        private final Map<Long, Long> feeds = new HashMap<>();
-        private final Set<Long> ended = new java.util.HashSet<>();
+        private final FeedSequences sequences;
+        private final Set<Long> ended = new HashSet<>();
         private final List<AuditRecord> records = new ArrayList<>();
 
         Batch(Connection c, LocalDate today, Instant now) {
             this.c = c;
             this.today = today;
             this.now = now;
+            this.sequences = new FeedSequences(c);
         }
 
         /** The types the subscription may still receive, or null when it was ended now. */
@@ -171,37 +174,23 @@ public class NotificationProducer {
             List<Sgi> sgi = change.kind() == RegisterChange.ItemKind.SGI
                     ? RegisterReader.sgiAsOf(c, s.personId(), s.from(), SubscriptionScope.OPEN_END, row.recordedAt()) : null;
             NotificationContent content = NotificationContent.change(change, type, sgi);
-            long sequence = nextSequence(s.organisationId());
+            long sequence = sequences.next(s.organisationId());
             AuditRecord record = record(s).disclosed(change.informationType().name(), null, row.recordedAt()).outcome(AuditRecord.GRANTED);
             SubscriptionStore.append(c, s.organisationId(), sequence, s.id(), s.personId(), content.kind().name(), row.number(),
                     row.recordedAt(), now, record.requestId(), RegisterJson.write(content));
             records.add(record);
         }
 
-        private long nextSequence(long organisationId) throws SQLException {
-            Long last = feeds.get(organisationId);
-            if (last == null) {
-                last = SubscriptionStore.lockFeed(c, organisationId).lastSequence();
-            }
-            feeds.put(organisationId, last + 1);
-            return last + 1;
-        }
-
         void finish() throws SQLException {
-            for (Map.Entry<Long, Long> feed : feeds.entrySet()) {
-                SubscriptionStore.setLastSequence(c, feed.getKey(), feed.getValue());
-            }
+            sequences.write();
             if (!records.isEmpty()) {
                 audit.recordAll(records);
             }
         }
 
         private AuditRecord record(Subscription s) {
-            return new AuditRecord(UUID.randomUUID().toString(), now, INTERFACE, NOTIFICATION)
-                    .caller(s.organisationNumber(), null)
-                    .principal(s.principalNumber())
-                    .subject(s.personId(), s.purpose().name(), s.orderId())
-                    .basis(s.legalBasis(), s.consent() == null ? null : s.consent().auditText(), s.caseId());
+            return s.describe(new AuditRecord(UUID.randomUUID().toString(), now, INTERFACE, NOTIFICATION)
+                    .caller(s.organisationNumber(), null), s.orderId());
         }
 
         private Organisation organisation(long id) {

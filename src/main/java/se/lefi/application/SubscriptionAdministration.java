@@ -58,9 +58,6 @@ public class SubscriptionAdministration {
                            String pushLastError, Instant pushLastErrorAt) {
     }
 
-    public record Backlog(long lastChange, long lastDispatched) {
-    }
-
     /** Delay from a change's register time to its notification's production, over the notifications of later changes. */
     public record Delays(long notifications, double p50Millis, double p99Millis, double maxMillis) {
     }
@@ -113,8 +110,7 @@ public class SubscriptionAdministration {
         long id = organisation.get().id();
         YearMonth month = YearMonth.now(configuration.clock());
         try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Feed feed = SubscriptionStore.feed(c, id, false)
-                    .orElse(new SubscriptionStore.Feed(id, 0, 0, null, 0, 0, null, null, null));
+            SubscriptionStore.Feed feed = SubscriptionStore.feedOrEmpty(c, id);
             return Optional.of(new FeedView(organisationNumber, SubscriptionStore.personsMonitored(c, id),
                     SubscriptionStore.notificationsBetween(c, id, month.atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant(),
                             month.plusMonths(1).atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant()),
@@ -135,13 +131,9 @@ public class SubscriptionAdministration {
         return numbers.stream().map(this::feed).flatMap(Optional::stream).toList();
     }
 
-    public Backlog backlog() {
-        try (Connection c = dataSource.getConnection();
-             java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT COALESCE(MAX(LAST_CHANGE), 0) FROM REGISTER_STATE),"
-                     + " (SELECT LAST_CHANGE FROM DISPATCH_STATE WHERE ID = 1)")) {
-            rs.next();
-            return new Backlog(rs.getLong(1), rs.getLong(2));
+    public SubscriptionStore.Backlog backlog() {
+        try (Connection c = dataSource.getConnection()) {
+            return SubscriptionStore.backlog(c);
         } catch (SQLException e) {
             throw new IllegalStateException("the backlog could not be read", e);
         }

@@ -36,6 +36,7 @@ import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.register.RegisterReader;
 import se.lefi.infrastructure.register.RegisterWriter;
+import se.lefi.infrastructure.subscription.FeedSequences;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
@@ -166,9 +167,7 @@ public class SubscriptionService {
                 Subscription s = live.get();
                 if (operation.equals(CANCEL)) {
                     SubscriptionStore.end(c, s.id(), today, Instant.now(), Subscription.CANCELLED);
-                    record.subject(personId, s.purpose().name(), orderId).basis(s.legalBasis(),
-                            s.consent() == null ? null : s.consent().auditText(), s.caseId());
-                    audit.record(record.outcome(AuditRecord.GRANTED));
+                    audit.record(s.describe(record, orderId).outcome(AuditRecord.GRANTED));
                     outcomes.add(new PersonOutcome(i, record.requestId(), s.id(), null));
                     continue;
                 }
@@ -262,8 +261,7 @@ public class SubscriptionService {
             return Outcome.refused(who.requestId(), who.refusal());
         }
         try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Feed feed = SubscriptionStore.feed(c, who.organisationId(), false)
-                    .orElse(new SubscriptionStore.Feed(who.organisationId(), 0, 0, null, 0, 0, null, null, null));
+            SubscriptionStore.Feed feed = SubscriptionStore.feedOrEmpty(c, who.organisationId());
             long from = after == null ? feed.acknowledged() : after;
             return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), feed.acknowledged(),
                     SubscriptionStore.notifications(c, who.organisationId(), from, max)));
@@ -317,13 +315,14 @@ public class SubscriptionService {
         private final Connection c;
         private final long organisationId;
         private final RegisterWriter.Position position;
+        private final FeedSequences sequences;
         private final List<AuditRecord> records = new ArrayList<>();
-        private long last = -1;
 
         Feed(Connection c, long organisationId, RegisterWriter.Position position) {
             this.c = c;
             this.organisationId = organisationId;
             this.position = position;
+            this.sequences = new FeedSequences(c);
         }
 
         void send(AuditRecord record, long subscriptionId, String personId, NotificationContent.Kind kind, LocalDate from,
@@ -334,19 +333,13 @@ public class SubscriptionService {
                     .map(p -> NotificationContent.snapshot(kind, granted.contains(InformationType.GEPI) ? p.person() : null,
                             p.decisions(), p.payments(), p.sgi()))
                     .orElse(NotificationContent.snapshot(kind, null, List.of(), List.of(), List.of()));
-            if (last < 0) {
-                last = SubscriptionStore.lockFeed(c, organisationId).lastSequence();
-            }
-            last++;
-            SubscriptionStore.append(c, organisationId, last, subscriptionId, personId, kind.name(), null,
+            SubscriptionStore.append(c, organisationId, sequences.next(organisationId), subscriptionId, personId, kind.name(), null,
                     position.registerTime(), Instant.now(), record.requestId(), RegisterJson.write(content));
             records.add(record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED));
         }
 
         void finish() throws SQLException {
-            if (last >= 0) {
-                SubscriptionStore.setLastSequence(c, organisationId, last);
-            }
+            sequences.write();
             if (!records.isEmpty()) {
                 audit.recordAll(records);
             }

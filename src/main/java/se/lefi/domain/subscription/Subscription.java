@@ -7,6 +7,7 @@ import java.util.Set;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Purpose;
+import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.register.InformationType;
 
 /**
@@ -26,8 +27,11 @@ public record Subscription(long id, long organisationId, String organisationNumb
         informationTypes = Set.copyOf(informationTypes);
     }
 
-    public SubscriptionScope scope() {
-        return new SubscriptionScope(informationTypes, from);
+    /** The record's person, purpose, legal basis, consent and case: the terms it was ordered under. */
+    public AuditRecord describe(AuditRecord record, String correlationId) {
+        return record.principal(principalNumber)
+                .subject(personId, purpose.name(), correlationId)
+                .basis(legalBasis, consent == null ? null : consent.auditText(), caseId);
     }
 
     /** The question the subscription stands for on {@code today}: its decision is re-run on it. */

@@ -68,10 +68,16 @@ public final class SubscriptionStore {
         update(c, "UPDATE DISPATCH_STATE SET LAST_CHANGE = ? WHERE ID = 1", lastChange);
     }
 
-    public static long lastChange(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT LAST_CHANGE FROM REGISTER_STATE WHERE ID = 1");
+    /** The register's last change, and the last one notified. */
+    public record Backlog(long lastChange, long lastDispatched) {
+    }
+
+    public static Backlog backlog(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COALESCE(MAX(LAST_CHANGE), 0) FROM REGISTER_STATE),"
+                + " (SELECT LAST_CHANGE FROM DISPATCH_STATE WHERE ID = 1)");
              ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getLong(2));
         }
     }
 
@@ -213,19 +219,6 @@ public final class SubscriptionStore {
                 organisationId, from, to);
     }
 
-    /** How many subscriptions ended for a reason (for admins), per organisation. */
-    public static long endedFor(Connection c, long organisationId, String reason) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM SUBSCRIPTION WHERE ORGANISATION_ID = ? AND END_REASON = ?")) {
-            s.setLong(1, organisationId);
-            s.setString(2, reason);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     // --- feeds and notifications ---
 
     public static List<String> organisationsWithFeed(Connection c) throws SQLException {
@@ -263,9 +256,16 @@ public final class SubscriptionStore {
         return feed(c, organisationId, true).orElseThrow();
     }
 
-    public static Optional<Feed> feed(Connection c, long organisationId, boolean forUpdate) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT ORGANISATION_ID, LAST_SEQUENCE, ACKNOWLEDGED, PUSH_URL, PUSHED,"
-                + " PUSH_FAILURES, PUSH_NEXT_ATTEMPT, PUSH_LAST_ERROR, PUSH_LAST_ERROR_AT FROM NOTIFICATION_FEED"
+    /** The organisation's feed as it stands; an empty one when it has had no subscription yet. */
+    public static Feed feedOrEmpty(Connection c, long organisationId) throws SQLException {
+        return feed(c, organisationId, false).orElse(new Feed(organisationId, 0, 0, null, 0, 0, null, null, null));
+    }
+
+    private static final String FEED_COLUMNS = "SELECT ORGANISATION_ID, LAST_SEQUENCE, ACKNOWLEDGED, PUSH_URL, PUSHED,"
+            + " PUSH_FAILURES, PUSH_NEXT_ATTEMPT, PUSH_LAST_ERROR, PUSH_LAST_ERROR_AT FROM NOTIFICATION_FEED";
+
+    private static Optional<Feed> feed(Connection c, long organisationId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(FEED_COLUMNS
                 + " WHERE ORGANISATION_ID = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             s.setLong(1, organisationId);
             try (ResultSet rs = s.executeQuery()) {
@@ -276,9 +276,7 @@ public final class SubscriptionStore {
 
     /** Feeds with a push endpoint and notifications not yet pushed. */
     public static List<Feed> feedsToPush(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT ORGANISATION_ID, LAST_SEQUENCE, ACKNOWLEDGED, PUSH_URL, PUSHED,"
-                + " PUSH_FAILURES, PUSH_NEXT_ATTEMPT, PUSH_LAST_ERROR, PUSH_LAST_ERROR_AT FROM NOTIFICATION_FEED"
-                + " WHERE PUSH_URL IS NOT NULL AND PUSHED < LAST_SEQUENCE");
+        try (PreparedStatement s = c.prepareStatement(FEED_COLUMNS + " WHERE PUSH_URL IS NOT NULL AND PUSHED < LAST_SEQUENCE");
              ResultSet rs = s.executeQuery()) {
             List<Feed> out = new ArrayList<>();
             while (rs.next()) {

@@ -33,6 +33,7 @@ import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.security.ClientCertificates;
+import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.Problem;
 
 /**
@@ -111,7 +112,7 @@ public class SubscriptionsAdminResource {
     @GET
     @Path("subscriptions/backlog")
     @Operation(summary = "The register's last change and the last one notified")
-    public SubscriptionAdministration.Backlog backlog() {
+    public SubscriptionStore.Backlog backlog() {
         return administration.backlog();
     }
 

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,7 +30,6 @@ import se.lefi.application.SubscriptionService;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.QuestionProblems;
 
 /**
