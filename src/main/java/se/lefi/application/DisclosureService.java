@@ -59,6 +59,9 @@ public class DisclosureService {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    ServiceHours serviceHours;
+
     @Inject
     LefiConfiguration configuration;
 
@@ -148,6 +151,11 @@ public class DisclosureService {
         record.caller(who.organisationNumber(), caller.certificateFingerprint()).user(caller.userPersonId());
         if (who.refusal() != null) {
             return Decided.refused(who.refusal());
+        }
+        // Outside the opening hours or in planned maintenance, no question is answered (the SLA's terms).
+        Optional<Refusal> closed = serviceHours.refusalNow();
+        if (closed.isPresent()) {
+            return Decided.refused(closed.get());
         }
         if (subject.invalid().isPresent()) {
             return Decided.refused(subject.invalid().get());

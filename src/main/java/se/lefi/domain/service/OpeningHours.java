@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class OpeningHours {
     public static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
-    public static final OpeningHours ALWAYS = parse("MON-SUN 00:00-24:00");
-
     private static final Pattern ENTRY = Pattern.compile("([A-Z]{3})(?:-([A-Z]{3}))?\\s+(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
+
+    public static final OpeningHours ALWAYS = parse("MON-SUN 00:00-24:00");
 
     /** One opening period of a day; {@code end} null means to midnight. */
     private record Period(LocalTime start, LocalTime end) {

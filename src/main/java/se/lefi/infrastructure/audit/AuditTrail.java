@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.lefi.domain.audit.AuditRecord;
+import se.lefi.infrastructure.metrics.RequestOutcome;
 
 /**
  * Writes audit records inside the caller's transaction, so an answer and its record commit or
@@ -20,11 +21,14 @@ public class AuditTrail {
     public void record(AuditRecord record) {
         em.persist(record);
         em.flush();
+        RequestOutcome.note(record.interfaceName(), record.operation(), record.outcome());
     }
 
     /** Many records with one flush (a batch of notifications). */
     public void recordAll(java.util.Collection<AuditRecord> records) {
         records.forEach(em::persist);
         em.flush();
+        records.stream().reduce((first, second) -> second)
+                .ifPresent(last -> RequestOutcome.note(last.interfaceName(), last.operation(), last.outcome()));
     }
 }

@@ -1,0 +1,138 @@
+package se.lefi.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.audit.AdminAction;
+import se.lefi.domain.service.MaintenanceWindow;
+import se.lefi.domain.service.OpeningHours;
+import se.lefi.domain.service.ServiceWindows;
+
+/**
+ * The service windows: opening hours and planned maintenance from configuration
+ * ({@code lefi.service.hours}, {@code lefi.service.maintenance}), and maintenance windows that
+ * administrators plan while the service runs. Those are read from the database at each question, so
+ * a window planned on one node closes every node at once.
+ */
+@Stateless
+public class ServiceHours {
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @EJB
+    AdminActions actions;
+
+    @Inject
+    @ConfigProperty(name = "lefi.service.hours", defaultValue = "MON-SUN 00:00-24:00")
+    String hours;
+
+    @Inject
+    @ConfigProperty(name = "lefi.service.maintenance", defaultValue = " ")
+    String configuredMaintenance;
+
+    /** Open or closed now, why, and the windows not yet over (configured ones have no id). */
+    public record Status(boolean open, String reason, Instant reopens, String openingHours, List<MaintenanceWindow> maintenance) {}
+
+    /** The refusal for a question now, if the service is closed. */
+    public Optional<Refusal> refusalNow() {
+        return windows().closedAt(Instant.now()).map(c -> new Refusal(RefusalCode.OUTSIDE_SERVICE_HOURS,
+                c.reason() + (c.reopens() == null ? "." : "; open again from " + c.reopens() + ".")));
+    }
+
+    public Status status() {
+        ServiceWindows windows = windows();
+        Optional<ServiceWindows.Closure> closure = windows.closedAt(Instant.now());
+        return new Status(closure.isEmpty(), closure.map(ServiceWindows.Closure::reason).orElse(null),
+                closure.map(ServiceWindows.Closure::reopens).orElse(null), windows.hours().toString(), windows.maintenance());
+    }
+
+    public MaintenanceWindow plan(Caller admin, MaintenanceWindow planned) {
+        Instant start = planned.start();
+        Instant end = planned.end();
+        String reason = planned.reason();
+        MaintenanceWindow window;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "INSERT INTO MAINTENANCE_WINDOW (STARTS_AT, ENDS_AT, REASON, PLANNED_AT) VALUES (?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            s.setObject(1, utc(start));
+            s.setObject(2, utc(end));
+            s.setString(3, reason);
+            s.setObject(4, utc(Instant.now()));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                window = new MaintenanceWindow(keys.getLong(1), start, end, reason);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the maintenance window could not be stored", e);
+        }
+        actions.record(action(admin, "PLAN_MAINTENANCE", "window " + window.id(), start + "/" + end + " " + reason));
+        return window;
+    }
+
+    /** Removes a window administrators planned; false if there is none with that id. */
+    public boolean cancel(Caller admin, long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM MAINTENANCE_WINDOW WHERE ID = ?")) {
+            s.setLong(1, id);
+            if (s.executeUpdate() == 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the maintenance window could not be removed", e);
+        }
+        actions.record(action(admin, "CANCEL_MAINTENANCE", "window " + id, "removed"));
+        return true;
+    }
+
+    private ServiceWindows windows() {
+        return windowsDuring(Instant.now(), Instant.MAX);
+    }
+
+    /** The opening hours, and the maintenance windows that overlap {@code from}..{@code to}. */
+    public ServiceWindows windowsDuring(Instant from, Instant to) {
+        List<MaintenanceWindow> maintenance = new ArrayList<>(MaintenanceWindow.parseConfigured(configuredMaintenance));
+        maintenance.removeIf(w -> !w.end().isAfter(from) || !w.start().isBefore(to));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT ID, STARTS_AT, ENDS_AT, REASON FROM MAINTENANCE_WINDOW WHERE ENDS_AT > ? AND STARTS_AT < ? ORDER BY STARTS_AT")) {
+            s.setObject(1, utc(from));
+            s.setObject(2, utc(to.equals(Instant.MAX) ? Instant.parse("9999-12-31T00:00:00Z") : to));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    maintenance.add(new MaintenanceWindow(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the maintenance windows could not be read", e);
+        }
+        return new ServiceWindows(OpeningHours.parse(hours), maintenance);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static AdminAction action(Caller admin, String action, String target, String details) {
+        return new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action, target,
+                null, null, details, "DONE");
+    }
+}

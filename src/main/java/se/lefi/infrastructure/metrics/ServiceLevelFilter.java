@@ -1,0 +1,47 @@
+package se.lefi.infrastructure.metrics;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Measures every audited request from arrival to the response written, by interface as callers see
+ * it: SOAP ({@code /ws}), REST ({@code /api/v1}) and WEB ({@code /api/web}), with the operation and
+ * outcome the audit recorded. A request the audit did not see (a WSDL fetch) is not measured, unless
+ * it failed: then it counts as SERVICE_UNAVAILABLE.
+ */
+@WebFilter(urlPatterns = {"/ws/*", "/api/v1/*", "/api/web/*"})
+public class ServiceLevelFilter extends HttpFilter {
+    @Inject
+    ServiceLevelMeter meter;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long started = System.nanoTime();
+        RequestOutcome outcome = RequestOutcome.open();
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = response.getStatus() >= 500 && !outcome.audited();
+        } finally {
+            RequestOutcome.close();
+            long nanos = System.nanoTime() - started;
+            if (outcome.audited()) {
+                meter.observe(interfaceOf(request), outcome.operation(), outcome.outcome(), nanos);
+            } else if (failed) {
+                meter.observe(interfaceOf(request), "unknown", "SERVICE_UNAVAILABLE", nanos);
+            }
+        }
+    }
+
+    private static String interfaceOf(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.startsWith("/ws") ? "SOAP" : request.getRequestURI().contains("/api/web/") ? "WEB" : "REST";
+    }
+}
