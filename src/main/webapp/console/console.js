@@ -92,6 +92,25 @@ async function loadFeeds() {
   }
 }
 
+// Invoices: one row per organisation with its quantities and total, each linking to its invoice as CSV.
+async function loadInvoices(month) {
+  const base = '/invoices/' + encodeURIComponent(month);
+  const summary = await call('GET', base);
+  clear('invoices');
+  for (const o of summary.organisations) {
+    const tr = row('invoices', [o.organisationNumber, o.name, o.kind, o.fixedFee, o.questions, o.refusedQuestions,
+      o.monitoredPersons, o.notifications, o.total, '']);
+    const link = document.createElement('a');
+    link.href = API + base + '/' + encodeURIComponent(o.organisationNumber) + '.csv';
+    link.textContent = 'CSV';
+    tr.lastChild.appendChild(link);
+    tr.dataset.organisation = o.organisationNumber;
+  }
+  document.getElementById('invoices-total').textContent = summary.total + ' ' + summary.currency;
+  document.getElementById('invoices-price-list').textContent = 'price list valid from ' + summary.priceListValidFrom;
+  document.getElementById('invoices-csv').href = API + base + '/export.csv';
+}
+
 async function loadActions() {
   const actions = await call('GET', '/actions?max=100');
   clear('actions');
@@ -159,7 +178,20 @@ document.addEventListener('DOMContentLoaded', () => {
       show('Refused — ' + error.message, false);
     }
   });
+  const invoicesForm = document.getElementById('invoices-form');
+  invoicesForm.month.value = today.substring(0, 7);
+  invoicesForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await loadInvoices(invoicesForm.month.value.trim());
+      show('Invoices loaded', true);
+    } catch (error) {
+      clear('invoices');
+      document.getElementById('invoices-total').textContent = '';
+      show('Refused — ' + error.message, false);
+    }
+  });
   document.getElementById('refresh').addEventListener('click',
     () => Promise.all([loadOrganisations(), loadFeeds()]).catch(e => show(e.message, false)));
-  Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions()]).catch(error => show(error.message, false));
+  Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value)]).catch(error => show(error.message, false));
 });
