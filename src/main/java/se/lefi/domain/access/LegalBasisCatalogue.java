@@ -1,6 +1,5 @@
 package se.lefi.domain.access;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Collections;
@@ -8,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.lefi.domain.config.ConfigLines;
 import se.lefi.domain.party.PartyKind;
 
 /**
@@ -24,15 +24,9 @@ public final class LegalBasisCatalogue {
     /** Reads lines {@code partyKind|purpose|citation|condition}; '#' starts a comment line. */
     public static LegalBasisCatalogue parse(Reader source) throws IOException {
         Map<PartyKind, Map<Purpose, LegalBasis>> bases = new EnumMap<>(PartyKind.class);
-        BufferedReader lines = new BufferedReader(source);
-        int lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] fields = trimmed.split("\\|");
+        for (ConfigLines.Line line : ConfigLines.read(source)) {
+            int lineNumber = line.number();
+            String[] fields = line.text().split("\\|");
             if (fields.length != 4) {
                 throw new IllegalArgumentException("legal-basis catalogue line " + lineNumber + ": expected 4 fields separated by |");
             }

@@ -1,6 +1,5 @@
 package se.lefi.domain.fees;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import se.lefi.domain.config.ConfigLines;
 import se.lefi.domain.party.PartyKind;
 
 /**
@@ -46,15 +46,9 @@ public final class PriceLists {
     public static PriceLists parse(Reader source) throws IOException {
         Map<LocalDate, Map<PartyKind, Prices>> byDate = new TreeMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        BufferedReader lines = new BufferedReader(source);
-        int lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] fields = trimmed.split(";", -1);
+        for (ConfigLines.Line line : ConfigLines.read(source)) {
+            int lineNumber = line.number();
+            String[] fields = line.text().split(";", -1);
             if (fields.length != COLUMNS.length) {
                 throw error(lineNumber, "expected " + COLUMNS.length + " fields separated by ';' ("
                         + String.join(";", COLUMNS) + "), found " + fields.length);
