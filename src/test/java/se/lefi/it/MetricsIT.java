@@ -42,6 +42,9 @@ class MetricsIT {
                 && l.contains("operation=\"GetBenefitInformation\"")), "a latency timer for SOAP questions");
         assertTrue(metrics.stream().anyMatch(l -> l.startsWith("lefi_request_duration_seconds{") && l.contains("quantile=\"0.99\"")
                 && l.contains(GRANTED_SOAP)), "latency quantiles");
+        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("lefi_request_duration_seconds_bucket{") && l.contains("le=\"0.1\"")
+                && l.contains(GRANTED_SOAP)), "latency histogram buckets: "
+                + metrics.stream().filter(l -> l.startsWith("lefi_request_duration")).toList());
         assertTrue(metrics.stream().anyMatch(l -> l.startsWith("lefi_notification_backlog{")), "the notification backlog gauge");
     }
 
