@@ -11,8 +11,9 @@ import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
  * The database side of push delivery, each call a transaction of its own: which feeds are due, the
- * next batch of one, and the outcome of an attempt. The HTTP call happens between them, outside any
- * transaction, so a slow receiver holds no lock.
+ * feed's push lease, the next batch of one, and the outcome of an attempt (which gives the lease
+ * back). The HTTP call happens between them, outside any transaction, so a slow receiver holds no
+ * lock; the lease keeps the other nodes of a cluster from pushing the same feed meanwhile.
  */
 @Stateless
 public class PushFeeds {
@@ -33,11 +34,23 @@ public class PushFeeds {
         }
     }
 
+    /** Takes the feed's push lease for {@code node} for {@code lease}; false while another node holds it. */
+    public boolean claim(SubscriptionStore.Feed feed, String node, java.time.Duration lease) {
+        try (Connection c = dataSource.getConnection()) {
+            Instant now = Instant.now();
+            return SubscriptionStore.claimPush(c, feed.organisationId(), node, now, now.plus(lease));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the push lease could not be taken", e);
+        }
+    }
+
+    /** The next batch after what is pushed now (read again: another node may have pushed since {@code feed} was read). */
     public Batch next(SubscriptionStore.Feed feed, int max) {
         try (Connection c = dataSource.getConnection()) {
-            List<SubscriptionStore.StoredNotification> batch = SubscriptionStore.notifications(c, feed.organisationId(), feed.pushed(), max);
+            long pushed = SubscriptionStore.feedOrEmpty(c, feed.organisationId()).pushed();
+            List<SubscriptionStore.StoredNotification> batch = SubscriptionStore.notifications(c, feed.organisationId(), pushed, max);
             return new Batch(SubscriptionStore.organisationNumber(c, feed.organisationId()), batch,
-                    batch.isEmpty() ? feed.pushed() : batch.get(batch.size() - 1).sequence());
+                    batch.isEmpty() ? pushed : batch.get(batch.size() - 1).sequence());
         } catch (SQLException e) {
             throw new IllegalStateException("the batch could not be read", e);
         }

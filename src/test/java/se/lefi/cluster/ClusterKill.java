@@ -1,13 +1,18 @@
 package se.lefi.cluster;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import se.lefi.domain.register.SyntheticRegister;
 import se.lefi.it.LefiServer;
 
@@ -40,7 +47,8 @@ import se.lefi.it.LefiServer;
  *   <li>every question answered, by either node, has its audit record;</li>
  *   <li>every register change was turned into notifications (the backlog drains on the survivor), the
  *       subscriber's feed has no gap and no notification twice, each change notified at most once per
- *       person and in change order, and each notification has its audit record.</li>
+ *       person and in change order, and each notification has its audit record;</li>
+ *   <li>the feed was also pushed whole, by one node at a time (a batch may repeat after the kill).</li>
  * </ul>
  * Exits 1 with what failed.
  */
@@ -50,6 +58,8 @@ public final class ClusterKill {
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final int MONITORED_FIRST = 100;
     private static final int MONITORED = 20;
+    /** PushDelivery's batch size. */
+    private static final int PUSH_BATCH = 100;
 
     private record Answer(int node, String requestId) {}
 
@@ -77,6 +87,12 @@ public final class ClusterKill {
         }
 
         adminChangesReachTheOtherNodeAtOnce(nodes, admin, failures);
+
+        // The subscriber also takes its feed pushed, by whichever node holds the feed's push lease.
+        Map<Long, AtomicLong> pushedTimes = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpsServer receiver = receiver(pushedTimes);
+        expect(failures, "push endpoint set", send(admin, "PUT", nodes.get(0) + "/api/admin/feeds/" + INSURER + "/push-endpoint",
+                "{\"url\": \"https://localhost:" + receiver.getAddress().getPort() + "/lefi-notifications\"}"), 200, null);
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean killed = new AtomicBoolean();
@@ -248,6 +264,31 @@ public final class ClusterKill {
             failures.add(unaudited + " notifications without an audit record");
         }
 
+        // Every notification pushed; twice only within one batch, the one a node may have sent and died
+        // before recording (receivers drop sequence numbers they have).
+        JsonObject pushFeed = null;
+        for (int i = 0; i < 600; i++) {
+            pushFeed = json(send(admin, "GET", survivor + "/api/admin/feeds/" + INSURER, null).body());
+            if (pushedTimes.size() >= feed.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        receiver.stop(0);
+        long notPushed = IntStream.rangeClosed(1, feed.size()).filter(q -> !pushedTimes.containsKey((long) q)).count();
+        List<Long> twice = pushedTimes.entrySet().stream().filter(e -> e.getValue().get() > 1).map(Map.Entry::getKey).sorted().toList();
+        boolean oneBatch = twice.isEmpty() || (twice.get(twice.size() - 1) - twice.get(0) < PUSH_BATCH
+                && twice.get(twice.size() - 1) - twice.get(0) == twice.size() - 1);
+        System.out.printf(Locale.ROOT, "push: %d of %d notifications received, %d more than once%s%n",
+                feed.size() - notPushed, feed.size(), twice.size(), twice.isEmpty() ? "" : " (" + twice.get(0) + ".." + twice.get(twice.size() - 1) + ")");
+        if (notPushed > 0) {
+            failures.add(notPushed + " notifications never pushed: " + pushFeed);
+        }
+        if (!oneBatch) {
+            failures.add(twice.size() + " notifications pushed more than once, not one batch (the one a node may have sent before it died): "
+                    + "nodes pushed the same feed side by side");
+        }
+
         if (failures.isEmpty()) {
             System.out.println("cluster test: PASSED");
         } else {
@@ -290,6 +331,35 @@ public final class ClusterKill {
         if (response.statusCode() != status || !codeMatches) {
             failures.add(what + ": HTTP " + response.statusCode() + (code == null ? "" : ", expected " + code));
         }
+    }
+
+    /** An HTTPS receiver that asks for the pushing node's certificate, counting each sequence number received. */
+    private static HttpsServer receiver(Map<Long, AtomicLong> times) throws Exception {
+        SSLContext tls = LefiServer.sslContext("server-keystore");
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters parameters = tls.getDefaultSSLParameters();
+                parameters.setNeedClientAuth(true);
+                params.setSSLParameters(parameters);
+            }
+        });
+        server.createContext("/lefi-notifications", exchange -> {
+            try (exchange) {
+                json(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("notification")
+                        .forEach(n -> times.computeIfAbsent(n.asJsonObject().getJsonNumber("sequence").longValue(), k -> new AtomicLong())
+                                .incrementAndGet());
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "push-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return server;
     }
 
     private static HttpClient client(String alias) throws Exception {

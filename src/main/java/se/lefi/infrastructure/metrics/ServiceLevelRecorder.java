@@ -2,6 +2,8 @@ package se.lefi.infrastructure.metrics;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -61,6 +63,7 @@ public class ServiceLevelRecorder {
                 .withDescription("Register changes not yet turned into notifications").build(), this, ServiceLevelRecorder::backlog);
     }
 
+    @Lock(LockType.READ)
     public String node() {
         return node;
     }

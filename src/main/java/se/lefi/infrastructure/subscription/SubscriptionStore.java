@@ -391,12 +391,29 @@ public final class SubscriptionStore {
         }
     }
 
+    /**
+     * Takes the feed's push lease for {@code node} until {@code until}, if no other node holds one that
+     * is still running at {@code now}; true when taken. One statement, so two nodes cannot both win.
+     */
+    public static boolean claimPush(Connection c, long organisationId, String node, Instant now, Instant until) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE NOTIFICATION_FEED SET PUSH_LEASE_NODE = ?, PUSH_LEASE_UNTIL = ?"
+                + " WHERE ORGANISATION_ID = ? AND (PUSH_LEASE_UNTIL IS NULL OR PUSH_LEASE_UNTIL < ? OR PUSH_LEASE_NODE = ?)")) {
+            s.setString(1, node);
+            s.setObject(2, utc(until));
+            s.setLong(3, organisationId);
+            s.setObject(4, utc(now));
+            s.setString(5, node);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Records a push up to {@code upTo} (never backwards) and gives the lease back. */
     public static void pushed(Connection c, long organisationId, long upTo) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE NOTIFICATION_FEED SET PUSHED = ?, PUSH_FAILURES = 0,"
-                + " PUSH_NEXT_ATTEMPT = NULL WHERE ORGANISATION_ID = ? AND PUSHED < ?")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE NOTIFICATION_FEED SET PUSHED = CASE WHEN PUSHED < ? THEN ? ELSE PUSHED END,"
+                + " PUSH_FAILURES = 0, PUSH_NEXT_ATTEMPT = NULL, PUSH_LEASE_NODE = NULL, PUSH_LEASE_UNTIL = NULL WHERE ORGANISATION_ID = ?")) {
             s.setLong(1, upTo);
-            s.setLong(2, organisationId);
-            s.setLong(3, upTo);
+            s.setLong(2, upTo);
+            s.setLong(3, organisationId);
             s.executeUpdate();
         }
     }
@@ -404,7 +421,7 @@ public final class SubscriptionStore {
     public static void pushFailed(Connection c, long organisationId, int failures, Instant nextAttempt, String error, Instant at)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE NOTIFICATION_FEED SET PUSH_FAILURES = ?, PUSH_NEXT_ATTEMPT = ?,"
-                + " PUSH_LAST_ERROR = ?, PUSH_LAST_ERROR_AT = ? WHERE ORGANISATION_ID = ?")) {
+                + " PUSH_LAST_ERROR = ?, PUSH_LAST_ERROR_AT = ?, PUSH_LEASE_NODE = NULL, PUSH_LEASE_UNTIL = NULL WHERE ORGANISATION_ID = ?")) {
             s.setInt(1, failures);
             s.setObject(2, utc(nextAttempt));
             s.setString(3, error.length() > 400 ? error.substring(0, 400) : error);

@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.application.PushFeeds;
+import se.lefi.infrastructure.metrics.ServiceLevelRecorder;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.v1.SubscriptionJson;
 
@@ -49,6 +50,9 @@ public class PushDelivery {
     /** What a receiver gets: the notifications in order, in the pull feed's form. */
     public record Push(String organisationNumber, long lastSequence, List<SubscriptionJson.NotificationOut> notification) {
     }
+
+    @EJB
+    ServiceLevelRecorder serviceLevels;
 
     @EJB
     PushFeeds feeds;
@@ -93,8 +97,13 @@ public class PushDelivery {
     }
 
     private void push(SubscriptionStore.Feed feed) {
+        // Longer than an attempt can take (connect plus response), so a live pusher keeps it.
+        if (!feeds.claim(feed, serviceLevels.node(), Duration.ofSeconds(3 * timeoutSeconds + 5))) {
+            return;
+        }
         PushFeeds.Batch batch = feeds.next(feed, BATCH);
         if (batch.notifications().isEmpty()) {
+            feeds.pushed(feed.organisationId(), batch.upTo());
             return;
         }
         String body = JSONB.toJson(new Push(batch.organisationNumber(), batch.upTo(),
