@@ -1,13 +1,10 @@
 package se.lefi.cluster;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import se.lefi.domain.register.SyntheticRegister;
 import se.lefi.it.LefiServer;
+import se.lefi.it.MutualTlsReceiver;
 
 /**
  * The cluster test's client (bin/lefi cluster-test starts two nodes on loopback and runs this): drives
@@ -333,19 +329,9 @@ public final class ClusterKill {
         }
     }
 
-    /** An HTTPS receiver that asks for the pushing node's certificate, counting each sequence number received. */
+    /** A receiver counting each sequence number it is pushed. */
     private static HttpsServer receiver(Map<Long, AtomicLong> times) throws Exception {
-        SSLContext tls = LefiServer.sslContext("server-keystore");
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters parameters = tls.getDefaultSSLParameters();
-                parameters.setNeedClientAuth(true);
-                params.setSSLParameters(parameters);
-            }
-        });
-        server.createContext("/lefi-notifications", exchange -> {
+        return MutualTlsReceiver.start("/lefi-notifications", exchange -> {
             try (exchange) {
                 json(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("notification")
                         .forEach(n -> times.computeIfAbsent(n.asJsonObject().getJsonNumber("sequence").longValue(), k -> new AtomicLong())
@@ -353,13 +339,6 @@ public final class ClusterKill {
                 exchange.sendResponseHeaders(204, -1);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "push-receiver");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-        return server;
     }
 
     private static HttpClient client(String alias) throws Exception {

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
@@ -21,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -94,17 +88,7 @@ class PushDeliveryIT {
 
     /** An HTTPS receiver on a free port that needs a client certificate from the dev CA. */
     private static HttpsServer receiver(AtomicInteger refusalsLeft, Map<Long, JsonObject> received, List<String> subjects) throws Exception {
-        SSLContext tls = LefiServer.sslContext("server-keystore");
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters parameters = tls.getDefaultSSLParameters();
-                parameters.setNeedClientAuth(true);
-                params.setSSLParameters(parameters);
-            }
-        });
-        server.createContext("/lefi-notifications", exchange -> {
+        return MutualTlsReceiver.start("/lefi-notifications", exchange -> {
             try (exchange) {
                 subjects.add(((X509Certificate) ((HttpsExchange) exchange).getSSLSession().getPeerCertificates()[0])
                         .getSubjectX500Principal().getName());
@@ -116,11 +100,7 @@ class PushDeliveryIT {
                 AdminApi.json(body).getJsonArray("notification").forEach(n ->
                         received.put(n.asJsonObject().getJsonNumber("sequence").longValue(), n.asJsonObject()));
                 exchange.sendResponseHeaders(204, -1);
-            } catch (IOException | RuntimeException e) {
-                throw e;
             }
         });
-        server.start();
-        return server;
     }
 }
