@@ -111,6 +111,48 @@ async function loadInvoices(month) {
   document.getElementById('invoices-csv').href = API + base + '/export.csv';
 }
 
+// Service levels: open or closed now and why, the maintenance windows (those planned here can be
+// removed; configured ones live in config/), and the month's SLA report.
+async function loadService() {
+  const status = await call('GET', '/service-windows');
+  const line = document.getElementById('service-status');
+  line.textContent = status.open ? 'open (' + status.openingHours + ')' : 'closed: ' + status.reason;
+  line.dataset.open = status.open;
+  clear('maintenance');
+  for (const w of status.maintenance) {
+    const tr = row('maintenance', [w.start, w.end, w.reason, '']);
+    if (w.id != null) {
+      tr.dataset.window = w.id;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Remove';
+      remove.addEventListener('click', async () => {
+        try {
+          await call('DELETE', '/service-windows/' + w.id);
+          show('Maintenance window removed', true);
+        } catch (error) {
+          show('Refused — ' + error.message, false);
+        }
+        await Promise.all([loadService(), loadActions()]);
+      });
+      tr.lastChild.appendChild(remove);
+    }
+  }
+}
+
+async function loadSla(month) {
+  const base = '/sla/' + encodeURIComponent(month);
+  const report = await call('GET', base);
+  clear('sla');
+  for (const i of report.interfaces) {
+    row('sla', [i.interfaceName, i.requests, i.failures, i.availabilityPercent, i.p50Millis, i.p95Millis, i.p99Millis])
+      .dataset.interface = i.interfaceName;
+  }
+  document.getElementById('sla-availability').textContent = 'available ' + report.availabilityPercent + ' % of '
+    + report.serviceMinutes + ' service minutes';
+  document.getElementById('sla-csv').href = API + base + '/report.csv';
+}
+
 async function loadActions() {
   const actions = await call('GET', '/actions?max=100');
   clear('actions');
@@ -191,7 +233,31 @@ document.addEventListener('DOMContentLoaded', () => {
       show('Refused — ' + error.message, false);
     }
   });
+  document.getElementById('maintenance-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const f = event.target;
+    try {
+      await call('POST', '/service-windows', { from: isoInstant(f.from.value), to: isoInstant(f.to.value), reason: f.reason.value });
+      show('Maintenance planned', true);
+    } catch (error) {
+      show('Refused — ' + error.message, false);
+    }
+    await Promise.all([loadService(), loadActions()]);
+  });
+  const slaForm = document.getElementById('sla-form');
+  slaForm.month.value = today.substring(0, 7);
+  slaForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await loadSla(slaForm.month.value.trim());
+      show('SLA report loaded', true);
+    } catch (error) {
+      clear('sla');
+      show('Refused — ' + error.message, false);
+    }
+  });
   document.getElementById('refresh').addEventListener('click',
     () => Promise.all([loadOrganisations(), loadFeeds()]).catch(e => show(e.message, false)));
-  Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value)]).catch(error => show(error.message, false));
+  Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value),
+    loadService(), loadSla(slaForm.month.value)]).catch(error => show(error.message, false));
 });

@@ -1,5 +1,6 @@
 package se.lefi.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,6 +46,16 @@ public class ServiceHours {
     @Inject
     @ConfigProperty(name = "lefi.service.maintenance", defaultValue = " ")
     String configuredMaintenance;
+
+    private OpeningHours openingHours;
+    private List<MaintenanceWindow> configuredWindows;
+
+    /** A mistake in the configuration shows in the log and in readiness, with what is wrong. */
+    @PostConstruct
+    void parseConfiguration() {
+        openingHours = OpeningHours.parse(hours);
+        configuredWindows = List.copyOf(MaintenanceWindow.parseConfigured(configuredMaintenance));
+    }
 
     /** Open or closed now, why, and the windows not yet over (configured ones have no id). */
     public record Status(boolean open, String reason, Instant reopens, String openingHours, List<MaintenanceWindow> maintenance) {}
@@ -108,7 +119,7 @@ public class ServiceHours {
 
     /** The opening hours, and the maintenance windows that overlap {@code from}..{@code to}. */
     public ServiceWindows windowsDuring(Instant from, Instant to) {
-        List<MaintenanceWindow> maintenance = new ArrayList<>(MaintenanceWindow.parseConfigured(configuredMaintenance));
+        List<MaintenanceWindow> maintenance = new ArrayList<>(configuredWindows);
         maintenance.removeIf(w -> !w.end().isAfter(from) || !w.start().isBefore(to));
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
@@ -124,7 +135,7 @@ public class ServiceHours {
         } catch (SQLException e) {
             throw new IllegalStateException("the maintenance windows could not be read", e);
         }
-        return new ServiceWindows(OpeningHours.parse(hours), maintenance);
+        return new ServiceWindows(openingHours, maintenance);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The admin console in Debian's headless Chromium, presenting the admin client certificate: a whole
  * lifecycle clicked through — connection request, agreement, signatures, a bound certificate, a web
- * user's decision and deregistration, termination — and the audit log browsed.
+ * user's decision and deregistration, termination — and the audit log browsed; a maintenance window
+ * planned and removed, and the SLA report shown.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -129,6 +130,31 @@ class AdminConsoleIT {
             assertEquals("GRANTED", rows.nth(i).getAttribute("data-outcome"));
         }
         assertThat(page.locator("#audit-csv")).hasAttribute("href", Pattern.compile(".*outcome=GRANTED.*"));
+    }
+
+    @Test
+    void maintenancePlannedAndRemovedByClicking() {
+        Page page = pageAs("admin");
+        page.navigate(LefiServer.uri("/console/").toString());
+        assertThat(page.locator("#service-status")).hasAttribute("data-open", "true");
+        Locator plan = page.locator("#maintenance-form");
+        String tomorrow = Questions.TODAY.plusDays(1).toString();
+        plan.locator("input[name=from]").fill(tomorrow + "T02:00");
+        plan.locator("input[name=to]").fill(tomorrow + "T03:30");
+        plan.locator("input[name=reason]").fill("Konsoltestets underhåll");
+        plan.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Maintenance planned");
+        Locator window = page.locator("#maintenance tbody tr", new Page.LocatorOptions().setHasText("Konsoltestets underhåll"));
+        assertThat(window).hasCount(1);
+        assertThat(page.locator("#service-status")).hasAttribute("data-open", "true");
+
+        window.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Maintenance window removed");
+        assertThat(window).hasCount(0);
+
+        page.locator("#sla-form button").click();
+        assertThat(page.locator("#message")).hasText("SLA report loaded");
+        assertThat(page.locator("#sla-availability")).containsText("service minutes");
     }
 
     @Test
