@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.access.Refusal;
@@ -47,14 +48,25 @@ public class ServiceHours {
     @ConfigProperty(name = "lefi.service.maintenance", defaultValue = " ")
     String configuredMaintenance;
 
+    private static final Logger LOG = Logger.getLogger(ServiceHours.class.getName());
+
     private OpeningHours openingHours;
     private List<MaintenanceWindow> configuredWindows;
+    private String configurationError;
 
-    /** A mistake in the configuration shows in the log and in readiness, with what is wrong. */
+    /**
+     * A mistake in the configuration closes the service rather than guessing its hours: questions
+     * are refused with SERVICE_UNAVAILABLE, and the log and readiness say what is wrong.
+     */
     @PostConstruct
     void parseConfiguration() {
-        openingHours = OpeningHours.parse(hours);
-        configuredWindows = List.copyOf(MaintenanceWindow.parseConfigured(configuredMaintenance));
+        try {
+            openingHours = OpeningHours.parse(hours);
+            configuredWindows = List.copyOf(MaintenanceWindow.parseConfigured(configuredMaintenance));
+        } catch (IllegalArgumentException e) {
+            configurationError = "configuration: " + e.getMessage();
+            LOG.severe("lefi.service.hours / lefi.service.maintenance: " + e.getMessage() + "; questions are refused until it is fixed");
+        }
     }
 
     /** Open or closed now, why, and the windows not yet over (configured ones have no id). */
@@ -62,11 +74,17 @@ public class ServiceHours {
 
     /** The refusal for a question now, if the service is closed. */
     public Optional<Refusal> refusalNow() {
+        if (configurationError != null) {
+            return Optional.of(new Refusal(RefusalCode.SERVICE_UNAVAILABLE, "The service windows are misconfigured; nothing was disclosed."));
+        }
         return windows().closedAt(Instant.now()).map(c -> new Refusal(RefusalCode.OUTSIDE_SERVICE_HOURS,
                 c.reason() + (c.reopens() == null ? "." : "; open again from " + c.reopens() + ".")));
     }
 
     public Status status() {
+        if (configurationError != null) {
+            return new Status(false, configurationError, null, hours, List.of());
+        }
         ServiceWindows windows = windows();
         Optional<ServiceWindows.Closure> closure = windows.closedAt(Instant.now());
         return new Status(closure.isEmpty(), closure.map(ServiceWindows.Closure::reason).orElse(null),

@@ -34,12 +34,6 @@ public class ServiceHoursReadiness implements HealthCheck {
             }
             return response.build();
         } catch (RuntimeException e) {
-            // A configuration mistake is named (config/ holds no personal data); anything else is not.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof IllegalArgumentException) {
-                    return response.down().withData("reason", "configuration: " + cause.getMessage()).build();
-                }
-            }
             return response.down().withData("reason", "the service windows could not be read").build();
         }
     }
