@@ -188,6 +188,23 @@ const operations = {
     name: f.name.value, from: f.from.value }),
 };
 
+// A month picker (this month to start with) whose submit loads a monthly report, or clears it when refused.
+function monthForm(id, today, load, loaded, onRefused) {
+  const form = document.getElementById(id);
+  form.month.value = today.substring(0, 7);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await load(form.month.value.trim());
+      show(loaded, true);
+    } catch (error) {
+      onRefused();
+      show('Refused — ' + error.message, false);
+    }
+  });
+  return form;
+}
+
 function isoInstant(localValue) {
   return localValue ? new Date(localValue).toISOString() : '';
 }
@@ -220,18 +237,9 @@ document.addEventListener('DOMContentLoaded', () => {
       show('Refused — ' + error.message, false);
     }
   });
-  const invoicesForm = document.getElementById('invoices-form');
-  invoicesForm.month.value = today.substring(0, 7);
-  invoicesForm.addEventListener('submit', async event => {
-    event.preventDefault();
-    try {
-      await loadInvoices(invoicesForm.month.value.trim());
-      show('Invoices loaded', true);
-    } catch (error) {
-      clear('invoices');
-      document.getElementById('invoices-total').textContent = '';
-      show('Refused — ' + error.message, false);
-    }
+  const invoicesForm = monthForm('invoices-form', today, loadInvoices, 'Invoices loaded', () => {
+    clear('invoices');
+    document.getElementById('invoices-total').textContent = '';
   });
   document.getElementById('maintenance-form').addEventListener('submit', async event => {
     event.preventDefault();
@@ -244,18 +252,7 @@ document.addEventListener('DOMContentLoaded', () => {
     }
     await Promise.all([loadService(), loadActions()]);
   });
-  const slaForm = document.getElementById('sla-form');
-  slaForm.month.value = today.substring(0, 7);
-  slaForm.addEventListener('submit', async event => {
-    event.preventDefault();
-    try {
-      await loadSla(slaForm.month.value.trim());
-      show('SLA report loaded', true);
-    } catch (error) {
-      clear('sla');
-      show('Refused — ' + error.message, false);
-    }
-  });
+  const slaForm = monthForm('sla-form', today, loadSla, 'SLA report loaded', () => clear('sla'));
   document.getElementById('refresh').addEventListener('click',
     () => Promise.all([loadOrganisations(), loadFeeds()]).catch(e => show(e.message, false)));
   Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value),
