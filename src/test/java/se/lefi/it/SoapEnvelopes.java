@@ -58,6 +58,7 @@ final class SoapEnvelopes {
         values.put("tom", today.toString());
         values.put("consentGivenOn", today.minusDays(10).toString());
         values.put("principal", DemoRegister.MUNICIPALITY);
+        values.put("correlationId", "fixture-coordination");
         return values;
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import se.lefi.domain.access.RefusalCode;
 
@@ -58,6 +59,29 @@ public final class ProblemMappers {
             String code = status == 404 ? "NOT_FOUND" : status == 405 ? "METHOD_NOT_ALLOWED"
                     : status < 500 ? RefusalCode.INVALID_REQUEST.name() : RefusalCode.SERVICE_UNAVAILABLE.name();
             return Problem.response(status, code, response.getStatusInfo().getReasonPhrase(), null);
+        }
+    }
+
+    /**
+     * Anything unexpected (the database or the audit store failing, say) leaves as 503
+     * SERVICE_UNAVAILABLE with fixed text, never as an error page. The log names the exception types
+     * only: a driver's message can quote the values it was given.
+     */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException web) {
+                return new WebApplication().toResponse(web);
+            }
+            StringBuilder types = new StringBuilder(e.getClass().getName());
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                types.append(" <- ").append(cause.getClass().getName());
+            }
+            LOG.warning("a REST request failed, nothing was answered: " + types);
+            return Problem.response(503, RefusalCode.SERVICE_UNAVAILABLE.name(), RefusalCode.SERVICE_UNAVAILABLE.defaultMessage(), null);
         }
     }
 
