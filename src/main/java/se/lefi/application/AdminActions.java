@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import se.lefi.domain.audit.AdminAction;
 
@@ -13,6 +14,15 @@ import se.lefi.domain.audit.AdminAction;
 public class AdminActions {
     @PersistenceContext
     EntityManager em;
+
+    /**
+     * An administrator's step on something without a lifecycle state of its own (the register,
+     * subscriptions, service windows): no state before or after.
+     */
+    public static AdminAction of(Caller admin, String action, String target, String details, String outcome) {
+        return new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action, target,
+                null, null, details, outcome);
+    }
 
     /** In the caller's transaction: the action commits with the change it records. */
     public void record(AdminAction action) {

@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
-import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.service.MaintenanceWindow;
 import se.lefi.domain.service.OpeningHours;
 import se.lefi.domain.service.ServiceWindows;
@@ -49,6 +48,8 @@ public class ServiceHours {
     String configuredMaintenance;
 
     private static final Logger LOG = Logger.getLogger(ServiceHours.class.getName());
+    /** "Not yet over", as the end of a period the database can store. */
+    private static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
 
     private OpeningHours openingHours;
     private List<MaintenanceWindow> configuredWindows;
@@ -112,7 +113,7 @@ public class ServiceHours {
         } catch (SQLException e) {
             throw new IllegalStateException("the maintenance window could not be stored", e);
         }
-        actions.record(action(admin, "PLAN_MAINTENANCE", "window " + window.id(), start + "/" + end + " " + reason));
+        actions.record(AdminActions.of(admin, "PLAN_MAINTENANCE", "window " + window.id(), start + "/" + end + " " + reason, "DONE"));
         return window;
     }
 
@@ -127,12 +128,12 @@ public class ServiceHours {
         } catch (SQLException e) {
             throw new IllegalStateException("the maintenance window could not be removed", e);
         }
-        actions.record(action(admin, "CANCEL_MAINTENANCE", "window " + id, "removed"));
+        actions.record(AdminActions.of(admin, "CANCEL_MAINTENANCE", "window " + id, "removed", "DONE"));
         return true;
     }
 
     private ServiceWindows windows() {
-        return windowsDuring(Instant.now(), Instant.MAX);
+        return windowsDuring(Instant.now(), OPEN_ENDED);
     }
 
     /** The opening hours, and the maintenance windows that overlap {@code from}..{@code to}. */
@@ -143,7 +144,7 @@ public class ServiceHours {
              PreparedStatement s = c.prepareStatement(
                      "SELECT ID, STARTS_AT, ENDS_AT, REASON FROM MAINTENANCE_WINDOW WHERE ENDS_AT > ? AND STARTS_AT < ? ORDER BY STARTS_AT")) {
             s.setObject(1, utc(from));
-            s.setObject(2, utc(to.equals(Instant.MAX) ? Instant.parse("9999-12-31T00:00:00Z") : to));
+            s.setObject(2, utc(to));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     maintenance.add(new MaintenanceWindow(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
@@ -158,10 +159,5 @@ public class ServiceHours {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static AdminAction action(Caller admin, String action, String target, String details) {
-        return new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action, target,
-                null, null, details, "DONE");
     }
 }

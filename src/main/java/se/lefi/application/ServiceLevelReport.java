@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
-import se.lefi.domain.service.OpeningHours;
 import se.lefi.domain.service.ServiceWindows;
+import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.metrics.ServiceLevelMeter;
 import se.lefi.infrastructure.metrics.ServiceLevelRecorder;
 
 /**
@@ -49,12 +50,12 @@ public class ServiceLevelReport {
         long requests;
         long failures;
         final Set<Instant> failedMinutes = new HashSet<>();
-        final Histogram latency = new Histogram(1, 600_000_000L, 2);
+        final Histogram latency = ServiceLevelMeter.latencyHistogram();
     }
 
     public Report report(YearMonth month) {
-        Instant start = month.atDay(1).atStartOfDay(OpeningHours.SWEDISH_TIME).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(OpeningHours.SWEDISH_TIME).toInstant();
+        Instant start = month.atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant();
         Set<Instant> up = new HashSet<>();
         Map<String, Level> levels = new TreeMap<>();
         Instant first = null;

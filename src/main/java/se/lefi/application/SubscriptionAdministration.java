@@ -14,7 +14,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.infrastructure.config.LefiConfiguration;
@@ -77,12 +76,12 @@ public class SubscriptionAdministration {
                 applied += chunk.size();
             } catch (RegisterChanges.Refused e) {
                 int line = lines.get(from + e.index());
-                actions.recordRefusal(action(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " of " + all.size()
+                actions.recordRefusal(AdminActions.of(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " of " + all.size()
                         + "; line " + line + " refused", e.code()));
                 return new ApplyReport(applied, last, line, e.code(), e.getMessage());
             }
         }
-        actions.record(action(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " changes, up to change " + last, "DONE"));
+        actions.record(AdminActions.of(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " changes, up to change " + last, "DONE"));
         return new ApplyReport(applied, last, null, null, null);
     }
 
@@ -98,7 +97,7 @@ public class SubscriptionAdministration {
         } catch (SQLException e) {
             throw new IllegalStateException("the push endpoint could not be set", e);
         }
-        actions.record(action(admin, "SET_PUSH_ENDPOINT", organisationNumber, url == null ? "none" : url.toString(), "DONE"));
+        actions.record(AdminActions.of(admin, "SET_PUSH_ENDPOINT", organisationNumber, url == null ? "none" : url.toString(), "DONE"));
         return feed(organisationNumber);
     }
 
@@ -160,12 +159,7 @@ public class SubscriptionAdministration {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each page is a transaction of its own
     public int sweep(Caller admin) {
         int ended = dispatcher.sweep();
-        actions.record(action(admin, "SWEEP_SUBSCRIPTIONS", "subscriptions", ended + " subscriptions ended", "DONE"));
+        actions.record(AdminActions.of(admin, "SWEEP_SUBSCRIPTIONS", "subscriptions", ended + " subscriptions ended", "DONE"));
         return ended;
-    }
-
-    private static AdminAction action(Caller admin, String action, String target, String details, String outcome) {
-        return new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action, target,
-                null, null, details, outcome);
     }
 }

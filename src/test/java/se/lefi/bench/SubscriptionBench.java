@@ -1,9 +1,6 @@
 package se.lefi.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +81,7 @@ public final class SubscriptionBench {
             orders.add(pool.submit(() -> {
                 String persons = LongStream.range(from0, to).mapToObj(i -> "\"" + SyntheticRegister.personId(i) + "\"")
                         .collect(Collectors.joining(","));
-                JsonObject receipt = json(send(insurer, "POST", URI.create(base + "/api/v1/actors/" + INSURER + "/subscriptions"),
+                JsonObject receipt = LefiServer.json(send(insurer, "POST", URI.create(base + "/api/v1/actors/" + INSURER + "/subscriptions"),
                         "{\"personIds\": [" + persons + "], \"informationTypes\": [\"SJP\", \"FP\", \"SGI\"],"
                                 + " \"purpose\": \"COORDINATION_OF_COMPENSATION\", \"from\": \"" + from + "\"}"));
                 long refused = receipt.getJsonArray("person").stream().filter(p -> p.asJsonObject().containsKey("code")).count();
@@ -109,7 +106,7 @@ public final class SubscriptionBench {
         System.out.printf(Locale.ROOT, "Orders: %d persons in %.1f s: %.0f persons/s (each with its initial notification and audit record)%n%n",
                 monitored, orderSeconds, monitored / orderSeconds);
 
-        long before = json(send(admin, "GET", URI.create(base + "/api/admin/subscriptions/backlog"), null)).getJsonNumber("lastChange").longValue();
+        long before = LefiServer.json(send(admin, "GET", URI.create(base + "/api/admin/subscriptions/backlog"), null)).getJsonNumber("lastChange").longValue();
         long started = System.nanoTime();
         for (long applied = 0, file = 0; applied < changes; applied += CHANGE_FILE, file++) {
             long count = Math.min(CHANGE_FILE, changes - applied);
@@ -118,14 +115,14 @@ public final class SubscriptionBench {
         }
         double applySeconds = seconds(started);
         while (true) {
-            JsonObject backlog = json(send(admin, "GET", URI.create(base + "/api/admin/subscriptions/backlog"), null));
+            JsonObject backlog = LefiServer.json(send(admin, "GET", URI.create(base + "/api/admin/subscriptions/backlog"), null));
             if (backlog.getJsonNumber("lastDispatched").longValue() >= backlog.getJsonNumber("lastChange").longValue()) {
                 break;
             }
             Thread.sleep(100);
         }
         double totalSeconds = seconds(started);
-        JsonObject delays = json(send(admin, "GET", URI.create(base + "/api/admin/subscriptions/delays?afterChange=" + before), null));
+        JsonObject delays = LefiServer.json(send(admin, "GET", URI.create(base + "/api/admin/subscriptions/delays?afterChange=" + before), null));
         System.out.printf(Locale.ROOT, "Changes: %d applied in %.1f s (%.0f/s); applied and notified in %.1f s: %.0f changes/s%n",
                 changes, applySeconds, changes / applySeconds, totalSeconds, changes / totalSeconds);
         System.out.printf(Locale.ROOT, "Notifications of those changes: %d; delay from change to notification p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
@@ -149,12 +146,6 @@ public final class SubscriptionBench {
                     + response.body().substring(0, Math.min(400, response.body().length())));
         }
         return response.body();
-    }
-
-    private static JsonObject json(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 
     private static double seconds(long since) {

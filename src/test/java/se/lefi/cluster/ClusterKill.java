@@ -1,10 +1,7 @@
 package se.lefi.cluster;
 
 import com.sun.net.httpserver.HttpsServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +72,7 @@ public final class ClusterKill {
         // A subscriber monitoring persons the change stream below is about.
         String persons = IntStream.range(MONITORED_FIRST, MONITORED_FIRST + MONITORED)
                 .mapToObj(i -> "\"" + SyntheticRegister.personId(i) + "\"").collect(Collectors.joining(","));
-        JsonObject receipt = json(send(insurer, "POST", nodes.get(0) + "/api/v1/actors/" + INSURER + "/subscriptions",
+        JsonObject receipt = LefiServer.json(send(insurer, "POST", nodes.get(0) + "/api/v1/actors/" + INSURER + "/subscriptions",
                 "{\"personIds\": [" + persons + "], \"informationTypes\": [\"SJP\", \"FP\", \"SGI\"], \"purpose\": \"COORDINATION_OF_COMPENSATION\","
                         + " \"from\": \"" + LocalDate.now(SWEDEN).minusYears(1) + "\"}").body());
         if (receipt.getJsonArray("person").stream().anyMatch(p -> p.asJsonObject().containsKey("code"))) {
@@ -111,7 +108,7 @@ public final class ClusterKill {
                                 + "/benefit-information/query", "{\"personId\": \"" + person + "\", \"period\": {\"from\": \""
                                 + LocalDate.now(SWEDEN).minusMonths(6) + "\", \"tom\": \"" + LocalDate.now(SWEDEN) + "\"},"
                                 + " \"informationType\": [\"SJP\", \"SGI\"], \"purpose\": \"COORDINATION_OF_COMPENSATION\"}");
-                        String requestId = json(response.body()).getString("requestId", null);
+                        String requestId = LefiServer.json(response.body()).getString("requestId", null);
                         if (response.statusCode() == 200 && requestId != null) {
                             answered.add(new Answer(node, requestId));
                             answeredBy[node].incrementAndGet();
@@ -193,7 +190,7 @@ public final class ClusterKill {
         // The backlog drains on the survivor, even if node 2 died holding the dispatch lock.
         JsonObject backlog = null;
         for (int i = 0; i < 600; i++) {
-            backlog = json(send(admin, "GET", survivor + "/api/admin/subscriptions/backlog", null).body());
+            backlog = LefiServer.json(send(admin, "GET", survivor + "/api/admin/subscriptions/backlog", null).body());
             if (backlog.getJsonNumber("lastDispatched").longValue() >= backlog.getJsonNumber("lastChange").longValue()) {
                 break;
             }
@@ -208,7 +205,7 @@ public final class ClusterKill {
         List<JsonObject> feed = new ArrayList<>();
         long after = 0;
         while (true) {
-            JsonObject page = json(send(insurer, "GET", survivor + "/api/v1/actors/" + INSURER + "/notifications?after=" + after + "&max=1000", null).body());
+            JsonObject page = LefiServer.json(send(insurer, "GET", survivor + "/api/v1/actors/" + INSURER + "/notifications?after=" + after + "&max=1000", null).body());
             List<JsonObject> items = page.getJsonArray("notification").getValuesAs(JsonObject.class);
             if (items.isEmpty()) {
                 break;
@@ -264,7 +261,7 @@ public final class ClusterKill {
         // before recording (receivers drop sequence numbers they have).
         JsonObject pushFeed = null;
         for (int i = 0; i < 600; i++) {
-            pushFeed = json(send(admin, "GET", survivor + "/api/admin/feeds/" + INSURER, null).body());
+            pushFeed = LefiServer.json(send(admin, "GET", survivor + "/api/admin/feeds/" + INSURER, null).body());
             if (pushedTimes.size() >= feed.size()) {
                 break;
             }
@@ -312,7 +309,7 @@ public final class ClusterKill {
         expect(failures, "node 2 refuses in the maintenance window planned on node 1",
                 send(agent, "POST", nodes.get(1) + agentQuery, question), 503, "OUTSIDE_SERVICE_HOURS");
         expect(failures, "the window removed on node 2", send(admin, "DELETE", nodes.get(1) + "/api/admin/service-windows/"
-                + json(planned.body()).getJsonNumber("id").longValue(), null), 204, null);
+                + LefiServer.json(planned.body()).getJsonNumber("id").longValue(), null), 204, null);
         expect(failures, "node 1 answers once node 2 removed the window", send(agent, "POST", nodes.get(0) + agentQuery, question), 200, null);
 
         expect(failures, "termination on node 1", send(admin, "POST", nodes.get(0) + "/api/admin/organisations/" + INSURANCE_AGENT
@@ -323,7 +320,7 @@ public final class ClusterKill {
     }
 
     private static void expect(List<String> failures, String what, HttpResponse<String> response, int status, String code) {
-        boolean codeMatches = code == null || (response.body().startsWith("{") && code.equals(json(response.body()).getString("code", null)));
+        boolean codeMatches = code == null || (response.body().startsWith("{") && code.equals(LefiServer.json(response.body()).getString("code", null)));
         if (response.statusCode() != status || !codeMatches) {
             failures.add(what + ": HTTP " + response.statusCode() + (code == null ? "" : ", expected " + code));
         }
@@ -333,7 +330,7 @@ public final class ClusterKill {
     private static HttpsServer receiver(Map<Long, AtomicLong> times) throws Exception {
         return MutualTlsReceiver.start("/lefi-notifications", exchange -> {
             try (exchange) {
-                json(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("notification")
+                LefiServer.json(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("notification")
                         .forEach(n -> times.computeIfAbsent(n.asJsonObject().getJsonNumber("sequence").longValue(), k -> new AtomicLong())
                                 .incrementAndGet());
                 exchange.sendResponseHeaders(204, -1);
@@ -351,12 +348,6 @@ public final class ClusterKill {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonObject json(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -2,10 +2,7 @@ package se.lefi.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -68,9 +65,7 @@ final class AdminApi {
     }
 
     static JsonObject json(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
+        return LefiServer.json(body);
     }
 
     /** The audit record of a request; fails the test when there is none. */

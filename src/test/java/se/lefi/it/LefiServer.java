@@ -1,7 +1,11 @@
 package se.lefi.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -83,6 +87,13 @@ public final class LefiServer {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(alias == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
         return context;
+    }
+
+    /** A JSON object from a response body. */
+    public static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
     }
 
     public static HttpClient httpClient(String alias) throws Exception {

@@ -31,6 +31,12 @@ import se.lefi.domain.access.RefusalCode;
 public class ServiceLevelMeter {
     /** Response times from 1 µs to 10 min, to 2 significant digits: a few hundred bytes per minute. */
     static final long MAX_MICROS = 600_000_000L;
+    private static final int DIGITS = 2;
+
+    /** An empty histogram of the stored kind (microseconds, the range and precision above). */
+    public static Histogram latencyHistogram() {
+        return new Histogram(1, MAX_MICROS, DIGITS);
+    }
 
     private static final Metadata REQUESTS = Metadata.builder().withName("lefi_requests_total")
             .withDescription("Requests by interface (SOAP, REST, WEB), operation and outcome (GRANTED or a refusal code)").build();
@@ -46,7 +52,7 @@ public class ServiceLevelMeter {
     static final class Minute {
         final LongAdder requests = new LongAdder();
         final LongAdder failures = new LongAdder();
-        final Histogram latency = new ConcurrentHistogram(1, MAX_MICROS, 2);
+        final Histogram latency = new ConcurrentHistogram(1, MAX_MICROS, DIGITS);
     }
 
     record Key(Instant minute, String interfaceName) {}

@@ -70,8 +70,7 @@ public class ServiceLevelRecorder {
 
     long backlog() {
         try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Backlog backlog = SubscriptionStore.backlog(c);
-            return backlog.lastChange() - backlog.lastDispatched();
+            return SubscriptionStore.backlog(c).pending();
         } catch (SQLException e) {
             return -1;
         }

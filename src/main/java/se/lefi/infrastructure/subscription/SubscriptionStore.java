@@ -70,6 +70,10 @@ public final class SubscriptionStore {
 
     /** The register's last change, and the last one notified. */
     public record Backlog(long lastChange, long lastDispatched) {
+        /** Changes not yet turned into notifications. */
+        public long pending() {
+            return lastChange - lastDispatched;
+        }
     }
 
     public static Backlog backlog(Connection c) throws SQLException {

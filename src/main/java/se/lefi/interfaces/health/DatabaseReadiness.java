@@ -29,7 +29,7 @@ public class DatabaseReadiness implements HealthCheck {
             SubscriptionStore.Backlog backlog = SubscriptionStore.backlog(c);
             return response.up().withData("product", c.getMetaData().getDatabaseProductName())
                     .withData("registerLastChange", backlog.lastChange())
-                    .withData("notificationBacklog", backlog.lastChange() - backlog.lastDispatched()).build();
+                    .withData("notificationBacklog", backlog.pending()).build();
         } catch (SQLException e) {
             return response.down().withData("reason", "the database does not answer with the migrated schema").build();
         }

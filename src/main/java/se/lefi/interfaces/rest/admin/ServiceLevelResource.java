@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.lefi.application.ServiceLevelReport;
-import se.lefi.domain.service.OpeningHours;
+import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.interfaces.rest.Problem;
 
 /** The monthly SLA report (availability and response times per interface), as JSON and CSV. */
@@ -50,7 +50,7 @@ public class ServiceLevelResource {
     private static YearMonth month(String text) {
         try {
             YearMonth month = YearMonth.parse(text);
-            return month.isAfter(YearMonth.now(OpeningHours.SWEDISH_TIME)) ? null : month;
+            return month.isAfter(YearMonth.now(LefiConfiguration.SWEDEN)) ? null : month;
         } catch (DateTimeParseException e) {
             return null;
         }
