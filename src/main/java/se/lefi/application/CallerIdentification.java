@@ -10,6 +10,7 @@ import se.lefi.domain.access.ConnectionCheck;
 import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.CertificateBinding;
@@ -166,6 +167,14 @@ public class CallerIdentification {
         return principalConnection.isPresent()
                 ? Answerable.refused(principalConnection.get())
                 : new Answerable(principal.get().kind(), List.of(caller.agreement(), principalAgreement.get()), null);
+    }
+
+    /** The actor registered under {@code actorId}; an id that is not well formed (too long, say) names none and is not looked up. */
+    public Optional<ActorRegistration> actor(String actorId) {
+        return ActorRegistration.isWellFormed(actorId)
+                ? em.createNamedQuery(ActorRegistration.BY_ACTOR_ID, ActorRegistration.class).setParameter("actorId", actorId)
+                        .getResultStream().findFirst()
+                : Optional.empty();
     }
 
     public Optional<Organisation> organisationByNumber(String number) {

@@ -19,14 +19,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import se.lefi.domain.access.ActorQuestion;
+import se.lefi.domain.access.ActorRules;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.LegalBasis;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.identity.PersonId;
+import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
@@ -68,7 +72,26 @@ public class DisclosureService {
     public Outcome<BenefitAnswer> disclose(Caller caller, ServiceInterface via, BenefitQuestion question) {
         LocalDate today = LocalDate.now(configuration.clock());
         AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), Instant.now(), via.name(), OPERATION);
-        Decided decided = decide(caller, via, question, today, record);
+        return answer(record, question, decide(caller, via, question, today, record));
+    }
+
+    /**
+     * A question under an actor registration (LEFI Förmånsinformation v9, directly or inside SSBTEK),
+     * system-to-system: the same steps, with the actor's own step after identification, audited under
+     * {@code interfaceName} with the actor and, for SSBTEK, the submitter's stated purpose and legal text.
+     */
+    public Outcome<BenefitAnswer> discloseForActor(Caller caller, String interfaceName, ActorQuestion asked) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), Instant.now(), interfaceName, OPERATION)
+                .actor(ActorRegistration.isWellFormed(asked.actorId()) ? asked.actorId() : null);
+        Submission submission = asked.submission();
+        if (submission != null) {
+            record.submission(submission.statedPurpose(), submission.statedLegalText(), submission.caseHandler());
+        }
+        return answer(record, asked.question(), decideForActor(caller, asked, today, record));
+    }
+
+    private Outcome<BenefitAnswer> answer(AuditRecord record, BenefitQuestion question, Decided decided) {
         if (decided.refusal() != null) {
             audit.record(record.outcome(decided.refusal().code().name()));
             return Outcome.refused(record.requestId(), decided.refusal());
@@ -161,6 +184,54 @@ public class DisclosureService {
             return Decided.refused(subject.invalid().get());
         }
         return decideFor(who.identified(), subject, via, question, today, record, true);
+    }
+
+    private Decided decideForActor(Caller caller, ActorQuestion asked, LocalDate today, AuditRecord record) {
+        // Step 1, as far as it goes before the actor is known: the person and the case, into the record.
+        subject(asked.question(), today, record);
+
+        // Steps 2 and 3: who asks, and whether it is connected.
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        record.caller(who.organisationNumber(), caller.certificateFingerprint());
+        if (who.refusal() != null) {
+            return Decided.refused(who.refusal());
+        }
+        Optional<Refusal> closed = serviceHours.refusalNow();
+        if (closed.isPresent()) {
+            return Decided.refused(closed.get());
+        }
+
+        // Step 2a: the actor is the caller's own and live.
+        Optional<ActorRegistration> actor = identification.actor(asked.actorId());
+        Optional<Refusal> actorRefusal = ActorRules.checkActor(actor, who.identified().organisation(), today);
+        if (actorRefusal.isPresent()) {
+            return Decided.refused(actorRefusal.get());
+        }
+        ActorRegistration registration = actor.get();
+
+        // Step 2b (SSBTEK): the submitter is the organisation the actor asks for.
+        Submission submission = asked.submission();
+        if (submission != null) {
+            Optional<Refusal> submitter = ActorRules.checkSubmitter(submission, registration);
+            if (submitter.isPresent()) {
+                return Decided.refused(submitter.get());
+            }
+        }
+
+        // Step 1 in full, now that the actor states the purpose and the principal.
+        BenefitQuestion question = asked.question().forActor(registration.purpose(),
+                registration.principal() == null ? null : registration.principal().organisationNumber());
+        Subject subject = subject(question, today, record);
+        if (subject.invalid().isPresent()) {
+            return Decided.refused(subject.invalid().get());
+        }
+        if (submission != null) {
+            Optional<Refusal> inCase = ActorRules.checkCase(question, submission, today);
+            if (inCase.isPresent()) {
+                return Decided.refused(inCase.get());
+            }
+        }
+        return decideFor(who.identified(), subject, ServiceInterface.SYSTEM_TO_SYSTEM, question, today, record, true);
     }
 
     private Decided decideFor(CallerIdentification.Identified identified, Subject subject, ServiceInterface via,

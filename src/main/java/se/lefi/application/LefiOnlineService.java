@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import se.lefi.domain.access.ActorRules;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.RegisterState;
@@ -45,13 +48,7 @@ public class LefiOnlineService {
     LefiConfiguration configuration;
 
     public Outcome<PingAnswer> ping(Caller caller) {
-        Clock clock = configuration.clock();
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
-        String requestId = newRequestId();
-        if (who.refusal() != null) {
-            return refuse(requestId, "Ping", caller, who, who.refusal());
-        }
-        return Outcome.granted(requestId, new PingAnswer(configuration.serviceVersion(), clock.instant(), registerTime()));
+        return probe(caller, INTERFACE, "Ping");
     }
 
     /**
@@ -80,8 +77,57 @@ public class LefiOnlineService {
                 .filter(basis -> answerable.agreements().stream().allMatch(a -> a.covers(basis.purpose())))
                 .map(basis -> new AvailablePurpose(basis, allowed))
                 .toList();
-        audit.record(auditRecord(requestId, operation, caller, who.organisationNumber()).principal(principal).outcome(AuditRecord.GRANTED));
+        audit.record(auditRecord(requestId, INTERFACE, operation, caller, who.organisationNumber()).principal(principal).outcome(AuditRecord.GRANTED));
         return Outcome.granted(requestId, purposes);
+    }
+
+    /**
+     * The information types an actor's questions may name (LEFI Förmånsinformation v9's
+     * tillgangligaInformationstyper): those every agreement involved allows, when the actor is the
+     * caller's own and live, and the principal of an agent's actor answerable. Audited under {@code interfaceName}.
+     */
+    public Outcome<Set<InformationType>> availableTypesForActor(Caller caller, String interfaceName, String actorId) {
+        String operation = "GetAvailableInformationTypes";
+        LocalDate today = LocalDate.now(configuration.clock());
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        String requestId = newRequestId();
+        AuditRecord record = auditRecord(requestId, interfaceName, operation, caller, who.organisationNumber())
+                .actor(ActorRegistration.isWellFormed(actorId) ? actorId : null);
+        Optional<Refusal> refusal = Optional.ofNullable(who.refusal());
+        Optional<ActorRegistration> actor = identification.actor(actorId);
+        if (refusal.isEmpty()) {
+            refusal = ActorRules.checkActor(actor, who.identified().organisation(), today);
+        }
+        CallerIdentification.Answerable answerable = null;
+        if (refusal.isEmpty()) {
+            String principal = actor.get().principal() == null ? null : actor.get().principal().organisationNumber();
+            record.principal(principal).subject(null, actor.get().purpose().name(), null);
+            answerable = identification.answerable(who.identified(), principal, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+            refusal = Optional.ofNullable(answerable.refusal());
+        }
+        if (refusal.isPresent()) {
+            audit.record(record.outcome(refusal.get().code().name()));
+            return Outcome.refused(requestId, refusal.get());
+        }
+        Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
+        answerable.agreements().forEach(a -> allowed.retainAll(a.informationTypes()));
+        audit.record(record.outcome(AuditRecord.GRANTED));
+        return Outcome.granted(requestId, allowed);
+    }
+
+    /**
+     * A probe that holds no personal data (SSBTEK's testaBastjanstInformation): the caller must be
+     * connected; refusals are audited, as for Ping.
+     */
+    public Outcome<PingAnswer> probe(Caller caller, String interfaceName, String operation) {
+        Clock clock = configuration.clock();
+        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+        String requestId = newRequestId();
+        if (who.refusal() != null) {
+            audit.record(auditRecord(requestId, interfaceName, operation, caller, who.organisationNumber()).outcome(who.refusal().code().name()));
+            return Outcome.refused(requestId, who.refusal());
+        }
+        return Outcome.granted(requestId, new PingAnswer(configuration.serviceVersion(), clock.instant(), registerTime()));
     }
 
     /**
@@ -90,19 +136,26 @@ public class LefiOnlineService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String recordUnanswered(Caller caller, String operation, RefusalCode code) {
+        return recordUnanswered(caller, INTERFACE, operation, code, null);
+    }
+
+    /** As {@link #recordUnanswered(Caller, String, RefusalCode)}, for an interface of its own and, where one was named, an actor. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String recordUnanswered(Caller caller, String interfaceName, String operation, RefusalCode code, String actorId) {
         String requestId = newRequestId();
         String organisationNumber = caller.namedOrganisation().orElse(null);
-        audit.record(auditRecord(requestId, operation, caller, organisationNumber).outcome(code.name()));
+        audit.record(auditRecord(requestId, interfaceName, operation, caller, organisationNumber)
+                .actor(ActorRegistration.isWellFormed(actorId) ? actorId : null).outcome(code.name()));
         return requestId;
     }
 
     private <T> Outcome<T> refuse(String requestId, String operation, Caller caller, CallerIdentification.Result who, Refusal refusal) {
-        audit.record(auditRecord(requestId, operation, caller, who.organisationNumber()).outcome(refusal.code().name()));
+        audit.record(auditRecord(requestId, INTERFACE, operation, caller, who.organisationNumber()).outcome(refusal.code().name()));
         return Outcome.refused(requestId, refusal);
     }
 
-    private AuditRecord auditRecord(String requestId, String operation, Caller caller, String organisationNumber) {
-        return new AuditRecord(requestId, Instant.now(), INTERFACE, operation)
+    private static AuditRecord auditRecord(String requestId, String interfaceName, String operation, Caller caller, String organisationNumber) {
+        return new AuditRecord(requestId, Instant.now(), interfaceName, operation)
                 .caller(organisationNumber, caller.certificateFingerprint()).user(caller.userPersonId());
     }
 

@@ -33,7 +33,7 @@ public final class DisclosureRules {
         if (question.from() == null || question.tom() == null || question.from().isAfter(question.tom())) {
             return refuse(RefusalCode.INVALID_PERIOD);
         }
-        if (question.informationTypes().isEmpty()) {
+        if (question.informationTypes().isEmpty() && !question.otherSourcesAsked()) {
             return refuse(RefusalCode.NO_INFORMATION_TYPE);
         }
         return Optional.empty();

@@ -30,6 +30,12 @@ public enum RefusalCode {
     USER_DEREGISTERED("The user is deregistered."),
     NOT_SUBSCRIBED("The organisation has no live subscription for that person."),
     OUTSIDE_SERVICE_HOURS("The service is closed at this time."),
+    UNKNOWN_ACTOR("No actor is registered under that id."),
+    ACTOR_NOT_ALLOWED("The actor belongs to another organisation than the client certificate's."),
+    ACTOR_ENDED("The actor's registration has ended."),
+    SUBMITTER_MISMATCH("The submitter (ingivare) is neither the certificate's organisation nor the principal of the agent that presents it."),
+    QUESTION_NOT_IN_CASE("The question's person or period is not the case's (generella frågeparametrar)."),
+    UNSUPPORTED_VERSION("The question names a version of LEFI Förmånsinformation this service does not implement (only v9)."),
     SERVICE_UNAVAILABLE("The question could not be answered; nothing was disclosed.");
 
     private final String defaultMessage;

@@ -34,7 +34,7 @@ public class AdminAction {
     @Column(name = "ACTION", nullable = false, length = 40)
     private String action;
 
-    @Column(name = "TARGET", nullable = false, length = 40)
+    @Column(name = "TARGET", nullable = false, length = 64)
     private String target;
 
     @Column(name = "BEFORE_STATE", length = 40)

@@ -94,6 +94,20 @@ public class AuditRecord {
     @Column(name = "REGISTER_TIME")
     private Instant registerTime;
 
+    // LEFI Förmånsinformation v9 and SSBTEK: the actor registration asked under.
+    @Column(name = "ACTOR_ID", length = 64)
+    private String actorId;
+
+    // SSBTEK: the submitter's own purpose (syfte) and legal text (lagtext), verbatim, and its case handler.
+    @Column(name = "STATED_PURPOSE", length = 1000)
+    private String statedPurpose;
+
+    @Column(name = "STATED_LEGAL_TEXT", length = 1000)
+    private String statedLegalText;
+
+    @Column(name = "CASE_HANDLER", length = 200)
+    private String caseHandler;
+
     @Column(name = "RECORD_HASH", length = 64)
     private String recordHash;
 
@@ -152,6 +166,19 @@ public class AuditRecord {
         return this;
     }
 
+    public AuditRecord actor(String actorId) {
+        this.actorId = actorId;
+        return this;
+    }
+
+    /** SSBTEK's general parameters as the submitter gave them. */
+    public AuditRecord submission(String statedPurpose, String statedLegalText, String caseHandler) {
+        this.statedPurpose = statedPurpose;
+        this.statedLegalText = statedLegalText;
+        this.caseHandler = caseHandler;
+        return this;
+    }
+
     public AuditRecord outcome(String outcome) {
         this.outcome = outcome;
         return this;
@@ -164,9 +191,15 @@ public class AuditRecord {
 
     /** The hash of the record's content as it stands now: equal to {@link #recordHash()} unless it was changed. */
     public String computeHash() {
+        if (actorId == null && statedPurpose == null && statedLegalText == null && caseHandler == null) {
+            // Records from before actors existed keep the hash they were sealed with.
+            return AuditChain.contentHash(requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
+                    principalOrganisationNumber, personId, purpose, legalBasis, consentReference, caseId, correlationId,
+                    typesReturned, typesWithheld, outcome, registerTime, userPersonId);
+        }
         return AuditChain.contentHash(requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
                 principalOrganisationNumber, personId, purpose, legalBasis, consentReference, caseId, correlationId,
-                typesReturned, typesWithheld, outcome, registerTime, userPersonId);
+                typesReturned, typesWithheld, outcome, registerTime, userPersonId, actorId, statedPurpose, statedLegalText, caseHandler);
     }
 
     public String recordHash() {
@@ -251,5 +284,21 @@ public class AuditRecord {
 
     public String operation() {
         return operation;
+    }
+
+    public String actorId() {
+        return actorId;
+    }
+
+    public String statedPurpose() {
+        return statedPurpose;
+    }
+
+    public String statedLegalText() {
+        return statedLegalText;
+    }
+
+    public String caseHandler() {
+        return caseHandler;
     }
 }

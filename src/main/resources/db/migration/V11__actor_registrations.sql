@@ -1,0 +1,23 @@
+-- Actor registrations (aktörer) of LEFI Förmånsinformation v9 and SSBTEK: an opaque id issued by the
+-- agency for an organisation, or for an agent acting for a principal, with the purpose it asks under.
+CREATE SEQUENCE ACTOR_REGISTRATION_SEQ START WITH 50 INCREMENT BY 50;
+
+CREATE TABLE ACTOR_REGISTRATION (
+    ID              BIGINT      PRIMARY KEY,
+    ACTOR_ID        VARCHAR(64) NOT NULL,
+    ORGANISATION_ID BIGINT      NOT NULL REFERENCES ORGANISATION (ID),
+    PRINCIPAL_ID    BIGINT      REFERENCES ORGANISATION (ID),
+    PURPOSE         VARCHAR(40) NOT NULL,
+    REGISTERED_ON   DATE        NOT NULL,
+    ENDED_FROM      DATE,
+    CONSTRAINT ACTOR_REGISTRATION_ACTOR_ID UNIQUE (ACTOR_ID)
+);
+
+-- The audit record of a question asked under an actor; SSBTEK's stated purpose and legal text, verbatim.
+ALTER TABLE AUDIT_RECORD ADD COLUMN ACTOR_ID VARCHAR(64);
+ALTER TABLE AUDIT_RECORD ADD COLUMN STATED_PURPOSE VARCHAR(1000);
+ALTER TABLE AUDIT_RECORD ADD COLUMN STATED_LEGAL_TEXT VARCHAR(1000);
+ALTER TABLE AUDIT_RECORD ADD COLUMN CASE_HANDLER VARCHAR(200);
+
+-- An administrator's step on an actor names it as its target.
+ALTER TABLE ADMIN_ACTION ALTER COLUMN TARGET SET DATA TYPE VARCHAR(64);
