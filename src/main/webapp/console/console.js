@@ -67,13 +67,42 @@ async function loadOrganisations() {
   }
 }
 
+// Actors: each live one can be ended at once (the API also takes a later date).
+async function loadActors() {
+  const actors = await call('GET', '/actors');
+  clear('actors');
+  for (const a of actors) {
+    const tr = row('actors', [a.actorId, a.organisationNumber + ' ' + a.organisationName,
+      a.principalNumber ? a.principalNumber + ' ' + a.principalName : '', a.purpose, a.legalBasis, a.condition, a.registeredOn,
+      a.live ? (a.endedFrom ? 'live, ends ' + a.endedFrom : 'live') : 'ended from ' + a.endedFrom, '']);
+    tr.dataset.actor = a.actorId;
+    tr.dataset.live = a.live;
+    if (a.live) {
+      const end = document.createElement('button');
+      end.type = 'button';
+      end.textContent = 'End now';
+      end.addEventListener('click', async () => {
+        try {
+          const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+          await call('POST', '/actors/' + encodeURIComponent(a.actorId) + '/ending', { from: today });
+          show('Actor ' + a.actorId + ' ended', true);
+        } catch (error) {
+          show('Refused — ' + error.message, false);
+        }
+        await Promise.all([loadActors(), loadActions()]);
+      });
+      tr.lastChild.appendChild(end);
+    }
+  }
+}
+
 async function loadAudit(filters) {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
   query.set('max', '200');
   const records = await call('GET', '/audit?' + query);
   clear('audit');
   for (const r of records) {
-    row('audit', [r.recordedAt, r.operation, r.organisationNumber, r.principalOrganisationNumber, r.personId, r.purpose,
+    row('audit', [r.recordedAt, r.interfaceName, r.operation, r.actorId, r.organisationNumber, r.principalOrganisationNumber, r.personId, r.purpose,
       r.outcome, r.typesReturned, r.typesWithheld]).dataset.outcome = r.outcome;
   }
   document.getElementById('audit-csv').href = API + '/audit/export.csv?' + query;
@@ -226,6 +255,18 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   }
+  document.getElementById('actor-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const f = event.target;
+    try {
+      const actor = await call('POST', '/actors', { actorId: f.actorId.value.trim(), organisationNumber: f.organisationNumber.value.trim(),
+        principal: f.principal.value.trim() || null, purpose: f.purpose.value });
+      show('Actor ' + actor.actorId + ' registered: ' + actor.legalBasis, true);
+    } catch (error) {
+      show('Refused — ' + error.message, false);
+    }
+    await Promise.all([loadActors(), loadActions()]);
+  });
   document.getElementById('audit-form').addEventListener('submit', async event => {
     event.preventDefault();
     const f = event.target;
@@ -255,6 +296,6 @@ document.addEventListener('DOMContentLoaded', () => {
   const slaForm = monthForm('sla-form', today, loadSla, 'SLA report loaded', () => clear('sla'));
   document.getElementById('refresh').addEventListener('click',
     () => Promise.all([loadOrganisations(), loadFeeds()]).catch(e => show(e.message, false)));
-  Promise.all([loadOrganisations(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value),
+  Promise.all([loadOrganisations(), loadActors(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value),
     loadService(), loadSla(slaForm.month.value)]).catch(error => show(error.message, false));
 });

@@ -62,6 +62,7 @@ public class DemoData {
         List<DemoParties.Party> parties = DemoParties.read(partiesFile);
         int organisations = seeder.seedParties(parties);
         int webUsers = seeder.seedWebUsers(DemoParties.readWebUsers(partiesFile), parties);
+        int actors = seeder.seedActors(DemoParties.readActors(partiesFile), parties);
         long present = RegisterBulkLoader.personCount(dataSource);
         if (present < persons) {
             Instant started = Instant.now();
@@ -70,7 +71,8 @@ public class DemoData {
                     + Duration.between(started, Instant.now()).toSeconds() + " s");
         }
         seeder.markRegisterTime(Instant.now());
-        LOG.info("demo data: " + organisations + " organisations and " + webUsers + " web users registered, register of "
+        LOG.info("demo data: " + organisations + " organisations, " + webUsers + " web users and " + actors
+                + " actors registered, register of "
                 + persons + " persons");
     }
 }

@@ -16,7 +16,9 @@ import se.lefi.domain.party.PartyKind;
 public final class DemoParties {
     private static final int FIELDS = 10;
     private static final int WEB_USER_FIELDS = 6;
+    private static final int ACTOR_FIELDS = 5;
     public static final String WEB_USERS_FILE = "web-users.csv";
+    public static final String ACTORS_FILE = "actors.csv";
 
     /** Where an organisation's agreement stands in the demo. */
     public enum AgreementState { UNREGISTERED, NONE, SENT, SIGNED, TERMINATED }
@@ -32,7 +34,22 @@ public final class DemoParties {
                           boolean deregistered) {
     }
 
+    /** An actor registration (aktör) of the organisation of {@code organisationAlias}, for an agent with its principal's alias. */
+    public record Actor(String actorId, String organisationAlias, String principalAlias, String purpose, boolean ended) {
+    }
+
     private DemoParties() {
+    }
+
+    /** The actors file beside the parties file; none when it is absent. */
+    public static List<Actor> readActors(Path partiesFile) {
+        Path file = partiesFile.resolveSibling(ACTORS_FILE);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return rows(file, ACTOR_FIELDS).stream()
+                .map(f -> new Actor(f[0], f[1], f[2].isEmpty() ? null : f[2], f[3], "ENDED".equals(f[4])))
+                .toList();
     }
 
     public static List<Party> read(Path file) {

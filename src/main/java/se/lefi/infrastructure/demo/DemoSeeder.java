@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import se.lefi.domain.access.LegalBasis;
 import se.lefi.domain.access.Purpose;
+import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.Organisation;
@@ -95,6 +96,34 @@ public class DemoSeeder {
             created++;
         }
         return created;
+    }
+
+    /** Registers the actors not yet known; returns how many were registered now. An ended demo actor ended yesterday. */
+    public int seedActors(List<DemoParties.Actor> actors, List<DemoParties.Party> parties) {
+        LocalDate today = LocalDate.now(configuration.clock());
+        int created = 0;
+        for (DemoParties.Actor actor : actors) {
+            boolean known = em.createNamedQuery(ActorRegistration.BY_ACTOR_ID, ActorRegistration.class)
+                    .setParameter("actorId", actor.actorId()).getResultStream().findAny().isPresent();
+            if (known) {
+                continue;
+            }
+            Organisation principal = actor.principalAlias() == null ? null : organisation(actor.principalAlias(), parties);
+            ActorRegistration registration = new ActorRegistration(actor.actorId(), organisation(actor.organisationAlias(), parties),
+                    principal, Purpose.valueOf(actor.purpose()), today.minusYears(1));
+            if (actor.ended()) {
+                registration.endedFrom(today.minusDays(1));
+            }
+            em.persist(registration);
+            created++;
+        }
+        return created;
+    }
+
+    private Organisation organisation(String alias, List<DemoParties.Party> parties) {
+        String number = parties.stream().filter(p -> p.alias().equals(alias)).map(DemoParties.Party::organisationNumber).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("demo actor: no party with alias " + alias));
+        return em.createNamedQuery(Organisation.BY_NUMBER, Organisation.class).setParameter("number", number).getSingleResult();
     }
 
     public void markRegisterTime(Instant time) {

@@ -11,11 +11,12 @@ import java.io.IOException;
 
 /**
  * Measures every audited request from arrival to the response written, by interface as callers see
- * it: SOAP ({@code /ws}), REST ({@code /api/v1}) and WEB ({@code /api/web}), with the operation and
+ * it: SOAP ({@code /ws}), SSBTEK ({@code /ws/ssbt}), REST ({@code /api/v1}), WEB ({@code /api/web}) and LEFI_V9
+ * ({@code /lefi-extern-formansinformation}, the agency's v9 JSON paths), with the operation and
  * outcome the audit recorded. A request the audit did not see (a WSDL fetch) is not measured, unless
  * it failed: then it counts as SERVICE_UNAVAILABLE.
  */
-@WebFilter(urlPatterns = {"/ws/*", "/api/v1/*", "/api/web/*"})
+@WebFilter(urlPatterns = {"/ws/*", "/api/v1/*", "/api/web/*", "/lefi-extern-formansinformation/*"})
 public class ServiceLevelFilter extends HttpFilter {
     @Inject
     ServiceLevelMeter meter;
@@ -42,6 +43,13 @@ public class ServiceLevelFilter extends HttpFilter {
 
     private static String interfaceOf(HttpServletRequest request) {
         String path = request.getServletPath();
-        return path.startsWith("/ws") ? "SOAP" : request.getRequestURI().contains("/api/web/") ? "WEB" : "REST";
+        if (path.startsWith("/lefi-extern-formansinformation")) {
+            return "LEFI_V9";
+        }
+        if (path.startsWith("/ws")) {
+            String info = request.getPathInfo();
+            return info != null && info.startsWith("/ssbt/") ? "SSBTEK" : "SOAP";
+        }
+        return request.getRequestURI().contains("/api/web/") ? "WEB" : "REST";
     }
 }

@@ -16,13 +16,17 @@ public final class QuestionProblems {
 
     /** Input refusals are 400; a refusal to disclose is 403; a service that cannot answer is 503. */
     public static Response refused(Refusal refusal, String requestId) {
-        int status = switch (refusal.code()) {
+        return Problem.response(status(refusal.code()), refusal.code().name(), refusal.message(), requestId);
+    }
+
+    /** The HTTP status of a refusal over JSON. */
+    public static int status(RefusalCode code) {
+        return switch (code) {
             case INVALID_REQUEST, INVALID_PERSON_ID, INVALID_ORGANISATION_NUMBER, INVALID_PERIOD, PERIOD_TOO_LONG,
-                 NO_INFORMATION_TYPE -> 400;
+                 NO_INFORMATION_TYPE, QUESTION_NOT_IN_CASE, UNSUPPORTED_VERSION -> 400;
             case SERVICE_UNAVAILABLE, OUTSIDE_SERVICE_HOURS -> 503;
             default -> 403;
         };
-        return Problem.response(status, refusal.code().name(), refusal.message(), requestId);
     }
 
     /** A request that never reached the decision: audited, then a problem ({@code detail} null for the code's own text). */

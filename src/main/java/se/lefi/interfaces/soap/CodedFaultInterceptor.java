@@ -1,6 +1,7 @@
 package se.lefi.interfaces.soap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.xml.ws.WebFault;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,28 +18,51 @@ import se.lefi.application.Caller;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.party.ServiceInterface;
 import se.lefi.infrastructure.security.ClientCertificates;
 
 /**
- * Every fault leaves as a coded LefiFault. Faults the endpoint did not raise itself — schema
- * violations, unreadable XML, unexpected failures — get the code INVALID_REQUEST or
- * SERVICE_UNAVAILABLE, a fixed message (the parser's own text may quote personal data), and an
- * audit record.
+ * Every fault leaves as a coded fault of its contract (LefiFault; SSBTEK's BastjanstInformationFault).
+ * Faults the endpoint did not raise itself — schema violations, unreadable XML, unexpected failures —
+ * get the code INVALID_REQUEST or SERVICE_UNAVAILABLE, a fixed message (the parser's own text may quote
+ * personal data), and an audit record.
  */
 class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
     private static final Logger LOG = Logger.getLogger(CodedFaultInterceptor.class.getName());
     private static final String CORE_NAMESPACE = "urn:se:lefi:online:core:1";
 
+    /** Writes a contract's fault element for a code, its fixed message and the audit record's request id. */
+    interface FaultDetail {
+        Element write(Document document, String operation, RefusalCode code, String message, String requestId);
+    }
+
+    /** LEFI Online's and LEFI Subscription's core:LefiFault. */
+    static final FaultDetail LEFI_FAULT = (document, operation, code, message, requestId) -> {
+        Element lefiFault = document.createElementNS(CORE_NAMESPACE, "core:LefiFault");
+        lefiFault.appendChild(text(document, CORE_NAMESPACE, "core:code", code.name()));
+        lefiFault.appendChild(text(document, CORE_NAMESPACE, "core:message", message));
+        lefiFault.appendChild(text(document, CORE_NAMESPACE, "core:requestId", requestId));
+        return lefiFault;
+    };
+
     private final LefiOnlineService service;
+    private final String interfaceName;
+    private final FaultDetail faultDetail;
 
     CodedFaultInterceptor(LefiOnlineService service) {
+        this(service, ServiceInterface.SYSTEM_TO_SYSTEM.name(), LEFI_FAULT);
+    }
+
+    CodedFaultInterceptor(LefiOnlineService service, String interfaceName, FaultDetail faultDetail) {
         super(Phase.SETUP);
         this.service = service;
+        this.interfaceName = interfaceName;
+        this.faultDetail = faultDetail;
     }
 
     @Override
     public void handleMessage(Message message) {
-        if (!(message.getContent(Exception.class) instanceof Fault fault) || isLefiFault(fault.getCause())) {
+        if (!(message.getContent(Exception.class) instanceof Fault fault) || isContractFault(fault.getCause())) {
             return;
         }
         boolean callerError = isCallerError(fault);
@@ -56,12 +80,7 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
         while (detail.getFirstChild() != null) {
             detail.removeChild(detail.getFirstChild());
         }
-        Document document = detail.getOwnerDocument();
-        Element lefiFault = document.createElementNS(CORE_NAMESPACE, "core:LefiFault");
-        lefiFault.appendChild(text(document, "code", code.name()));
-        lefiFault.appendChild(text(document, "message", refusal.message()));
-        lefiFault.appendChild(text(document, "requestId", requestId));
-        detail.appendChild(lefiFault);
+        detail.appendChild(faultDetail.write(detail.getOwnerDocument(), operation, code, refusal.message(), requestId));
     }
 
     private String audit(Exchange exchange, String operation, RefusalCode code) {
@@ -70,7 +89,7 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
                 ? Caller.withoutCertificate()
                 : ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
         try {
-            return service.recordUnanswered(caller, operation, code);
+            return service.recordUnanswered(caller, interfaceName, operation, code, null);
         } catch (RuntimeException e) {
             String requestId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "could not audit unanswered request {0}: {1}", new Object[] {requestId, e.getClass().getName()});
@@ -78,10 +97,9 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
         }
     }
 
-    /** Each contract has its own generated fault class for the one LefiFault element. */
-    private static boolean isLefiFault(Throwable cause) {
-        return cause instanceof se.lefi.contract.lefionline.v1.LefiFault
-                || cause instanceof se.lefi.contract.lefisubscription.v1.LefiFault;
+    /** A fault the endpoint raised itself, coded already: each contract's generated fault classes are @WebFault. */
+    private static boolean isContractFault(Throwable cause) {
+        return cause != null && cause.getClass().isAnnotationPresent(WebFault.class);
     }
 
     /** CXF's own code is "client"; SOAP 1.1 says "Client", SOAP 1.2 "Sender". */
@@ -95,8 +113,8 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
         return operation == null ? "unknown" : operation.getName().getLocalPart();
     }
 
-    private static Element text(Document document, String name, String value) {
-        Element element = document.createElementNS(CORE_NAMESPACE, "core:" + name);
+    static Element text(Document document, String namespace, String qualifiedName, String value) {
+        Element element = document.createElementNS(namespace, qualifiedName);
         element.setTextContent(value);
         return element;
     }

@@ -75,7 +75,7 @@ class DisclosureRulesTest {
     @Nested
     class Representation {
         final Organisation agent = new Organisation("5569000036", "Ombud", PartyKind.AGENT);
-        final Organisation municipality = new Organisation("2120009994", "Kommun", PartyKind.AUTHORITY);
+        final Organisation municipality = new Organisation("2120002411", "Kommun", PartyKind.AUTHORITY);
 
         @Test
         void onlyAnAgentNamesAPrincipal() {

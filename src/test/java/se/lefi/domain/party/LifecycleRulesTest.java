@@ -53,7 +53,7 @@ class LifecycleRulesTest {
     @Test
     void aCessationInEffectIsFinal() {
         AgentAssignment assignment = new AgentAssignment(new Organisation("5569000036", "Ombud", PartyKind.AGENT),
-                new Organisation("2120009994", "Kommun", PartyKind.AUTHORITY), TODAY.minusYears(1));
+                new Organisation("2120002411", "Kommun", PartyKind.AUTHORITY), TODAY.minusYears(1));
         assignment.ceaseFrom(TODAY.plusDays(1), TODAY);
         assertTrue(assignment.isLiveOn(TODAY));
         assignment.ceaseFrom(TODAY, TODAY);

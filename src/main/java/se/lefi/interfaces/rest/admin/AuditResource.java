@@ -30,12 +30,13 @@ public class AuditResource {
                         String organisationNumber, String certificateFingerprint, String userPersonId,
                         String principalOrganisationNumber, String personId, String purpose, String legalBasis, String consentReference, String caseId,
                         String correlationId, String typesReturned, String typesWithheld, String outcome,
-                        Instant registerTime, String recordHash, Long sealId) {
+                        Instant registerTime, String recordHash, Long sealId, String actorId, String statedPurpose,
+                        String statedLegalText, String caseHandler) {
         static Entry of(AuditRecord r) {
             return new Entry(r.requestId(), r.recordedAt(), r.interfaceName(), r.operation(), r.organisationNumber(),
                     r.certificateFingerprint(), r.userPersonId(), r.principalOrganisationNumber(), r.personId(), r.purpose(), r.legalBasis(),
                     r.consentReference(), r.caseId(), r.correlationId(), r.typesReturned(), r.typesWithheld(), r.outcome(),
-                    r.registerTime(), r.recordHash(), r.sealId());
+                    r.registerTime(), r.recordHash(), r.sealId(), r.actorId(), r.statedPurpose(), r.statedLegalText(), r.caseHandler());
         }
     }
 
@@ -71,13 +72,14 @@ public class AuditResource {
                       @QueryParam("outcome") String outcome, @QueryParam("from") String from,
                       @QueryParam("to") String to, @QueryParam("max") Integer max) {
         String header = "requestId,recordedAt,interface,operation,organisationNumber,certificateFingerprint,user,principal,personId,"
-                + "purpose,legalBasis,consentReference,caseId,correlationId,typesReturned,typesWithheld,outcome,registerTime";
+                + "purpose,legalBasis,consentReference,caseId,correlationId,typesReturned,typesWithheld,outcome,registerTime,"
+                + "actorId,statedPurpose,statedLegalText,caseHandler";
         return Stream.concat(Stream.of(header),
                 search(organisation, person, outcome, from, to, max == null ? AuditLog.MAX_RESULTS : max).stream().map(e -> Csv.row(
                         e.requestId(), e.recordedAt(), e.interfaceName(), e.operation(), e.organisationNumber(),
                         e.certificateFingerprint(), e.userPersonId(), e.principalOrganisationNumber(), e.personId(), e.purpose(), e.legalBasis(),
                         e.consentReference(), e.caseId(), e.correlationId(), e.typesReturned(), e.typesWithheld(), e.outcome(),
-                        e.registerTime())))
+                        e.registerTime(), e.actorId(), e.statedPurpose(), e.statedLegalText(), e.caseHandler())))
                 .collect(Collectors.joining("\r\n", "", "\r\n"));
     }
 
