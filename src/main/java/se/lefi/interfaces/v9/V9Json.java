@@ -60,6 +60,8 @@ public final class V9Json {
 
     private static final Pattern PERSONNUMMER = Pattern.compile("^([0-9]{2})?([0-9]{10})$");
     private static final Pattern MUNICIPALITY = Pattern.compile("[0-9]{4}");
+    /** The register's canonical form, which GEPI gives (the schema also allows 10 digits). */
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private V9Json() {
@@ -364,7 +366,7 @@ public final class V9Json {
         PersonInformation info = answer.personInformation();
         JsonObjectBuilder p = Json.createObjectBuilder();
         String id = answer.personId() != null ? answer.personId() : info.personId();
-        if (id != null && PERSONNUMMER.matcher(id).matches()) {
+        if (id != null && TWELVE_DIGITS.matcher(id).matches()) {
             p.add("personnummer", id);
         }
         if (info.birthDate() != null) {
