@@ -81,13 +81,13 @@ class MetricsIT {
         assertEquals(403, AdminApi.get("insurer", "/sla/" + month).statusCode());
     }
 
-    private static double requests(String interfaceName, String operation, String outcome) throws Exception {
+    static double requests(String interfaceName, String operation, String outcome) throws Exception {
         return metrics().stream().filter(l -> l.startsWith("lefi_requests_total{") && l.contains("interface=\"" + interfaceName + "\"")
                         && l.contains("operation=\"" + operation + "\"") && l.contains("outcome=\"" + outcome + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static List<String> metrics() throws Exception {
+    static List<String> metrics() throws Exception {
         HttpResponse<String> response = LefiServer.httpClient("admin").send(HttpRequest.newBuilder(
                         URI.create("https://localhost:" + LefiServer.httpsPort() + "/metrics?scope=application"))
                 .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package se.lefi.interfaces.soap;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.annotation.WebServlet;
 import java.util.List;
@@ -15,10 +16,12 @@ import se.lefi.application.LefiOnlineService;
 import se.lefi.application.SubscriptionService;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
 import se.lefi.contract.lefisubscription.v1.LefiSubscriptionResponderInterface;
+import se.lefi.contract.ssbtek.v10.BastjanstInformationInterface;
+import se.lefi.infrastructure.config.LefiConfiguration;
 
 /**
- * Publishes the SOAP endpoints with CXF: LEFI Online at /ws/LefiOnline and LEFI Subscription at
- * /ws/LefiSubscription. Each endpoint is built from its authored WSDL, which is also what
+ * Publishes the SOAP endpoints with CXF: LEFI Online at /ws/LefiOnline, LEFI Subscription at
+ * /ws/LefiSubscription and SSBTEK v10 (the agency's composite service) at /ws/ssbt/v10. Each endpoint is built from its authored WSDL, which is also what
  * {@code ?wsdl} serves.
  */
 @WebServlet(urlPatterns = "/ws/*", loadOnStartup = 1)
@@ -27,6 +30,7 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
     static final String WSDL_LOCATION = "classpath:contract/wsdl/LefiOnline/LefiOnline_1.0.wsdl";
     static final String SUBSCRIPTION_NAMESPACE = "urn:se:lefi:subscription:LefiSubscription:1";
     static final String SUBSCRIPTION_WSDL_LOCATION = "classpath:contract/wsdl/LefiSubscription/LefiSubscription_1.0.wsdl";
+    static final String SSBTEK_WSDL_LOCATION = "classpath:contract/wsdl/SammansattBastjanst/SammansattBastjanst_10.wsdl";
 
     @EJB
     LefiOnlineService service;
@@ -36,6 +40,9 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
 
     @EJB
     SubscriptionService subscriptions;
+
+    @Inject
+    LefiConfiguration configuration;
 
     @Override
     protected void loadBus(ServletConfig servletConfig) {
@@ -48,10 +55,19 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
         publish(bus, LefiSubscriptionResponderInterface.class, new LefiSubscriptionEndpoint(subscriptions, service),
                 SUBSCRIPTION_WSDL_LOCATION, new QName(SUBSCRIPTION_NAMESPACE, "LefiSubscriptionResponderService"),
                 new QName(SUBSCRIPTION_NAMESPACE, "LefiSubscriptionResponderPort"), "/LefiSubscription");
+        publish(bus, BastjanstInformationInterface.class, new SsbtekEndpoint(disclosure, service, configuration.clock()), SSBTEK_WSDL_LOCATION,
+                new QName(SsbtekEndpoint.NAMESPACE, "BastjanstInformationInterfaceService"),
+                new QName(SsbtekEndpoint.NAMESPACE, "BastjanstInformationInterfacePort"), "/ssbt/v10",
+                new CodedFaultInterceptor(service, SsbtekEndpoint.INTERFACE, SsbtekEndpoint.FAULT));
     }
 
     private void publish(Bus bus, Class<?> serviceClass, Object endpoint, String wsdlLocation, QName serviceName,
                          QName endpointName, String address) {
+        publish(bus, serviceClass, endpoint, wsdlLocation, serviceName, endpointName, address, new CodedFaultInterceptor(service));
+    }
+
+    private void publish(Bus bus, Class<?> serviceClass, Object endpoint, String wsdlLocation, QName serviceName,
+                         QName endpointName, String address, CodedFaultInterceptor faults) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(serviceClass);
@@ -62,7 +78,7 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
         factory.setAddress(address);
         // Requests are checked against the contract; violations become the coded INVALID_REQUEST fault.
         factory.setProperties(Map.of("schema-validation-enabled", "IN"));
-        factory.setOutFaultInterceptors(List.of(new CodedFaultInterceptor(service)));
+        factory.setOutFaultInterceptors(List.of(faults));
         factory.create();
     }
 }
