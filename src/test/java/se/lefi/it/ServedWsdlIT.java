@@ -48,6 +48,12 @@ class ServedWsdlIT {
         assertEquals(9, compareServedWithAuthored("/ws/LefiSubscription", "wsdl/LefiSubscription/LefiSubscription_1.0.wsdl"));
     }
 
+    @Test
+    void theSsbtekContractIsServedAsAuthored() throws Exception {
+        // the WSDL and the one schema it includes (SSBTEK v10, Sammansatt Bastjänst)
+        assertEquals(2, compareServedWithAuthored("/ws/ssbt/v10", "wsdl/SammansattBastjanst/SammansattBastjanst_10.wsdl"));
+    }
+
     /** Compares the endpoint's {@code ?wsdl} and each schema it reaches with the authored file; returns how many. */
     private static int compareServedWithAuthored(String endpoint, String wsdl) throws Exception {
         HttpClient http = LefiServer.httpClient("insurer");
