@@ -107,9 +107,10 @@ public class ActorAdministration {
                     loggedTarget, before, state(actor, today), details, "DONE"));
             return new Result(after, null, null);
         } catch (LifecycleException e) {
-            context.setRollbackOnly();
             actions.recordRefusal(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action,
                     loggedTarget, before, before, details, e.code().name()));
+            // After the refusal is recorded in its own transaction: this one changes nothing.
+            context.setRollbackOnly();
             return new Result(null, e.code(), e.getMessage());
         }
     }

@@ -33,6 +33,7 @@ public class AdminActions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRefusal(AdminAction action) {
         em.persist(action);
+        em.flush();
     }
 
     public List<AdminAction> recent(int max) {

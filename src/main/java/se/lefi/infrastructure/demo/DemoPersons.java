@@ -23,8 +23,8 @@ public final class DemoPersons {
         SyntheticRegister register = new SyntheticRegister(Long.parseLong(args[0]));
         long persons = Long.parseLong(args[1]);
         // A samordningsnummer among them, then persons with the most kinds of benefit.
-        LongStream.range(0, persons).filter(SyntheticRegister::isCoordinationIndex).limit(1)
-                .forEach(i -> print(register.person(i), "samordningsnummer"));
+        LongStream.range(0, persons).filter(SyntheticRegister::isCoordinationIndex).mapToObj(register::person)
+                .filter(p -> !p.decisions().isEmpty()).limit(1).forEach(p -> print(p, "samordningsnummer"));
         LongStream.range(0, persons).filter(i -> !SyntheticRegister.isCoordinationIndex(i))
                 .mapToObj(register::person).filter(p -> benefits(p).size() >= 3).limit(SHOWN - 1)
                 .forEach(p -> print(p, "personnummer"));

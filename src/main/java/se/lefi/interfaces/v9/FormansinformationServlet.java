@@ -157,6 +157,10 @@ public class FormansinformationServlet extends HttpServlet {
         if (value.length() > maxLength) {
             throw new InvalidHeader(name + " får vara högst " + maxLength + " tecken.");
         }
+        // HTTP header values are ASCII; anything else would arrive garbled and be audited so.
+        if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidHeader(name + " får bara innehålla ASCII-tecken.");
+        }
         return value.strip();
     }
 
@@ -203,7 +207,7 @@ public class FormansinformationServlet extends HttpServlet {
 
     private void refused(HttpServletResponse response, Refusal refusal, String requestId) throws IOException {
         response.setHeader(REQUEST_ID_HEADER, requestId);
-        write(response, status(refusal.code()), felsvar(refusal.code(), refusal.message(), requestId));
+        write(response, status(refusal.code()), felsvar(refusal.code(), SwedishMessages.of(refusal.code()), requestId));
     }
 
     private void unanswered(HttpServletResponse response, Caller caller, Route route, int status, RefusalCode code, String detail)
@@ -223,7 +227,7 @@ public class FormansinformationServlet extends HttpServlet {
         }
         LOG.log(Level.WARNING, "unanswered v9 request {0} ({1}): {2}", new Object[] {requestId, route.operation(), e.getClass().getName()});
         response.setHeader(REQUEST_ID_HEADER, requestId);
-        write(response, 500, felsvar(RefusalCode.SERVICE_UNAVAILABLE, RefusalCode.SERVICE_UNAVAILABLE.defaultMessage(), requestId));
+        write(response, 500, felsvar(RefusalCode.SERVICE_UNAVAILABLE, SwedishMessages.of(RefusalCode.SERVICE_UNAVAILABLE), requestId));
     }
 
     private static void notFound(HttpServletResponse response, String method) throws IOException {
@@ -241,7 +245,7 @@ public class FormansinformationServlet extends HttpServlet {
         return status == 503 ? 500 : status;
     }
 
-    /** LefiFelsvar: the stable code first, then fixed text, then the audit record's request id; never an input value. */
+    /** LefiFelsvar: the stable code first, then fixed Swedish text, then the audit record's request id; never an input value. */
     static JsonObject felsvar(RefusalCode code, String message, String requestId) {
         return V9Json.felsvar(code.name() + ": " + message + " (requestId " + requestId + ")", Instant.now());
     }
