@@ -1,20 +1,16 @@
 package se.lefi.application;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import se.lefi.domain.access.LegalBasis;
 import se.lefi.domain.access.Purpose;
-import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.LifecycleException;
 import se.lefi.domain.party.LifecycleException.Code;
@@ -30,9 +26,6 @@ import se.lefi.infrastructure.config.LefiConfiguration;
 public class ActorAdministration {
     @PersistenceContext
     EntityManager em;
-
-    @Resource
-    SessionContext context;
 
     @EJB
     CallerIdentification identification;
@@ -99,20 +92,9 @@ public class ActorAdministration {
         // The log's target column holds any well-formed id; anything else is logged by a placeholder.
         String loggedTarget = ActorRegistration.isWellFormed(target) ? target : "(invalid actor id)";
         String before = find(target).map(a -> state(a, today)).orElse(null);
-        try {
-            ActorRegistration actor = change.get();
-            em.flush();
-            ActorView after = view(actor, today);
-            actions.record(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action,
-                    loggedTarget, before, state(actor, today), details, "DONE"));
-            return new Result(after, null, null);
-        } catch (LifecycleException e) {
-            actions.recordRefusal(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action,
-                    loggedTarget, before, before, details, e.code().name()));
-            // After the refusal is recorded in its own transaction: this one changes nothing.
-            context.setRollbackOnly();
-            return new Result(null, e.code(), e.getMessage());
-        }
+        AdminActions.Step<ActorRegistration> step = actions.run(admin, action, loggedTarget, before, details, change, a -> state(a, today));
+        return step.isDone() ? new Result(view(step.after(), today), null, null)
+                : new Result(null, step.refusal().code(), step.refusal().getMessage());
     }
 
     private Optional<ActorRegistration> find(String actorId) {

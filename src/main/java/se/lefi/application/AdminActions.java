@@ -1,5 +1,7 @@
 package se.lefi.application;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,13 +9,49 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import se.lefi.domain.audit.AdminAction;
+import se.lefi.domain.party.LifecycleException;
 
 /** The log of administrators' actions. */
 @Stateless
 public class AdminActions {
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    /** What an administrator's step on something with a lifecycle state came to: its subject after it, or the refusal. */
+    public record Step<T>(T after, LifecycleException refusal) {
+        public boolean isDone() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * Runs one step in the caller's transaction and logs it with the state before and after; a step
+     * refused with a {@link LifecycleException} changes nothing (the transaction is marked for rollback)
+     * and is logged in a transaction of its own with its code.
+     */
+    public <T> Step<T> run(Caller admin, String action, String target, String before, String details, Supplier<T> change,
+                           Function<T, String> stateAfter) {
+        try {
+            T subject = change.get();
+            em.flush();
+            record(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action, target,
+                    before, stateAfter.apply(subject), details, "DONE"));
+            return new Step<>(subject, null);
+        } catch (LifecycleException e) {
+            // Through the container, so that it gets its own transaction, and before this one is marked
+            // for rollback: called after, the container let the record be lost.
+            context.getBusinessObject(AdminActions.class).recordRefusal(new AdminAction(Instant.now(), admin.organisationNumber(),
+                    admin.certificateFingerprint(), action, target, before, before, details, e.code().name()));
+            context.setRollbackOnly();
+            return new Step<>(null, e);
+        }
+    }
 
     /**
      * An administrator's step on something without a lifecycle state of its own (the register,

@@ -1,8 +1,6 @@
 package se.lefi.application;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import se.lefi.domain.access.Purpose;
-import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
@@ -40,9 +37,6 @@ import se.lefi.infrastructure.security.ClientCertificates;
 public class ConnectionAdministration {
     @PersistenceContext
     EntityManager em;
-
-    @Resource
-    SessionContext context;
 
     @EJB
     CallerIdentification identification;
@@ -244,20 +238,8 @@ public class ConnectionAdministration {
     private AdminResult step(Caller admin, String action, String target, String details, Supplier<Organisation> change) {
         LocalDate today = today();
         String before = find(target).map(o -> state(o, today)).orElse(null);
-        try {
-            Organisation organisation = change.get();
-            em.flush();
-            OrganisationView after = view(organisation, today);
-            actions.record(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action,
-                    target, before, after.state(), details, "DONE"));
-            return AdminResult.done(after);
-        } catch (LifecycleException e) {
-            actions.recordRefusal(new AdminAction(Instant.now(), admin.organisationNumber(), admin.certificateFingerprint(), action,
-                    target, before, before, details, e.code().name()));
-            // After the refusal is recorded in its own transaction: this one changes nothing.
-            context.setRollbackOnly();
-            return AdminResult.refused(e);
-        }
+        AdminActions.Step<Organisation> step = actions.run(admin, action, target, before, details, change, o -> state(o, today));
+        return step.isDone() ? AdminResult.done(view(step.after(), today)) : AdminResult.refused(step.refusal());
     }
 
     private Organisation existing(String organisationNumber) {

@@ -92,7 +92,8 @@ class SsbtekContractCompatibilityTest {
     private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
 
     private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
-    private static final Path REFERENCE = PROJECT.resolve("../shared/reference").normalize();
+    // Where the build found the agency's files (-Dlefi.reference.dir; pom.xml passes it on).
+    private static final Path REFERENCE = PROJECT.resolve(System.getProperty("lefi.reference.dir", "../shared/reference")).normalize();
     private static final Path REFERENCE_CONTRACT =
             REFERENCE.resolve("ssbtek-v10/contract/se/forsakringskassan/schema/integration/ssbt/_10");
     private static final Path REFERENCE_WSDL = REFERENCE_CONTRACT.resolve("Sammansatt_Bastjanst_v10.wsdl");

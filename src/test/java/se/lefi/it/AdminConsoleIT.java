@@ -158,6 +158,33 @@ class AdminConsoleIT {
     }
 
     @Test
+    void actorRegisteredAndEndedByClicking() {
+        Page page = pageAs("admin");
+        page.navigate(LefiServer.uri("/console/").toString());
+        assertThat(page.locator("#actors tbody tr[data-actor='026-51']")).hasAttribute("data-live", "true");
+        Locator form = page.locator("#actor-form");
+        form.locator("input[name=actorId]").fill("KONSOL-1");
+        form.locator("input[name=organisationNumber]").fill("5569000036");
+        form.locator("input[name=principal]").fill(DemoRegister.MUNICIPALITY);
+        form.locator("select[name=purpose]").selectOption("CASE_WORK");
+        form.locator("button").click();
+        assertThat(page.locator("#message")).containsText("Actor KONSOL-1 registered: förordning (1980:995)");
+        Locator actor = page.locator("#actors tbody tr[data-actor='KONSOL-1']");
+        assertThat(actor).hasAttribute("data-live", "true");
+        assertThat(actor).containsText("Demo kommun");
+
+        form.locator("input[name=actorId]").fill("KONSOL-2");
+        form.locator("input[name=principal]").fill("");
+        form.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Refused — PRINCIPAL_MISSING: An agent's actor must name the authority it acts for.");
+
+        actor.locator("button").click();
+        assertThat(page.locator("#message")).hasText("Actor KONSOL-1 ended");
+        assertThat(actor).hasAttribute("data-live", "false");
+        assertThat(page.locator("#actions tbody tr", new Page.LocatorOptions().setHasText("END_ACTOR"))).hasCount(1);
+    }
+
+    @Test
     void anOrganisationsCertificateGetsNoConsole() {
         Page page = pageAs("insurer");
         assertEquals(403, page.navigate(LefiServer.uri("/console/").toString()).status());

@@ -26,7 +26,7 @@ import se.lefi.reference.v9.model.LefiPeriod;
  */
 final class V9Client {
     /** The reference description: what the generated client was made from, read by the tests that compare. */
-    static final Path REFERENCE = LefiServer.projectDir().resolve("../shared/reference");
+    static final Path REFERENCE = LefiServer.projectDir().resolve(System.getProperty("lefi.reference.dir", "../shared/reference"));
 
     private V9Client() {
     }

@@ -40,8 +40,9 @@ import se.lefi.domain.register.InformationType;
  */
 class V9SchemaConformanceTest {
 
-    static final Path YAML = Path.of(System.getProperty("user.dir"))
-            .resolve("../shared/reference/lefi-v9/lefi-formansinformation-v9.openapi.yaml");
+    /** The agency's description, where the build found it (-Dlefi.reference.dir; pom.xml passes it on). */
+    static final Path YAML = Path.of(System.getProperty("lefi.reference.dir", "../shared/reference"))
+            .resolve("lefi-v9/lefi-formansinformation-v9.openapi.yaml");
 
     private static Map<String, Object> schemas;
 
