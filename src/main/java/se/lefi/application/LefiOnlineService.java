@@ -16,11 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import se.lefi.domain.access.ActorRules;
+import se.lefi.domain.access.DisclosureRules;
+import se.lefi.domain.access.Purpose;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.ActorRegistration;
+import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.RegisterState;
@@ -84,7 +88,9 @@ public class LefiOnlineService {
     /**
      * The information types an actor's questions may name (LEFI Förmånsinformation v9's
      * tillgangligaInformationstyper): those every agreement involved allows, when the actor is the
-     * caller's own and live, and the principal of an agent's actor answerable. Audited under {@code interfaceName}.
+     * caller's own and live, the principal of an agent's actor answerable, and the actor's purpose has a
+     * legal basis that every agreement covers (refused with the question's code otherwise). Audited under
+     * {@code interfaceName}.
      */
     public Outcome<Set<InformationType>> availableTypesForActor(Caller caller, String interfaceName, String actorId) {
         String operation = "GetAvailableInformationTypes";
@@ -104,6 +110,13 @@ public class LefiOnlineService {
             record.principal(principal).subject(null, actor.get().purpose().name(), null);
             answerable = identification.answerable(who.identified(), principal, ServiceInterface.SYSTEM_TO_SYSTEM, today);
             refusal = Optional.ofNullable(answerable.refusal());
+        }
+        if (refusal.isEmpty()) {
+            // What its questions could get: none, when the actor's purpose has no basis or is outside an agreement.
+            Purpose purpose = actor.get().purpose();
+            List<Agreement> agreements = answerable.agreements();
+            refusal = DisclosureRules.checkPurpose(configuration.legalBases().basisFor(answerable.partyKind(), purpose),
+                    agreements.stream().allMatch(a -> a.covers(purpose)));
         }
         if (refusal.isPresent()) {
             audit.record(record.outcome(refusal.get().code().name()));
@@ -142,10 +155,22 @@ public class LefiOnlineService {
     /** As {@link #recordUnanswered(Caller, String, RefusalCode)}, for an interface of its own and, where one was named, an actor. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String recordUnanswered(Caller caller, String interfaceName, String operation, RefusalCode code, String actorId) {
+        return recordUnanswered(caller, interfaceName, operation, code, actorId, null);
+    }
+
+    /** As above, with SSBTEK's general parameters (stated purpose, legal text, case handler, case id), which are audited as given. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String recordUnanswered(Caller caller, String interfaceName, String operation, RefusalCode code, String actorId,
+                                   Submission submission) {
         String requestId = newRequestId();
         String organisationNumber = caller.namedOrganisation().orElse(null);
-        audit.record(auditRecord(requestId, interfaceName, operation, caller, organisationNumber)
-                .actor(ActorRegistration.isWellFormed(actorId) ? actorId : null).outcome(code.name()));
+        AuditRecord record = auditRecord(requestId, interfaceName, operation, caller, organisationNumber)
+                .actor(ActorRegistration.isWellFormed(actorId) ? actorId : null).outcome(code.name());
+        if (submission != null) {
+            record.submission(submission.statedPurpose(), submission.statedLegalText(), submission.caseHandler())
+                    .basis(null, null, submission.caseId());
+        }
+        audit.record(record);
         return requestId;
     }
 

@@ -62,9 +62,10 @@ class ActorAdministrationIT {
         assertTrue(actions.stream().map(JsonObject.class::cast).anyMatch(a -> a.getString("action").equals("REGISTER_ACTOR")
                 && a.getString("target").equals("IT-ACTOR-1") && a.getString("outcome").equals("DONE")), actions.toString());
         assertTrue(actions.stream().map(JsonObject.class::cast).anyMatch(a -> a.getString("action").equals("END_ACTOR")
-                && a.getString("afterState", "").equals("ENDED") && a.getString("beforeState", "").equals("LIVE")), actions.toString());
+                && a.getString("target").equals("IT-ACTOR-1") && a.getString("afterState", "").equals("ENDED")
+                && a.getString("beforeState", "").equals("LIVE") && a.getString("outcome").equals("DONE")), actions.toString());
         assertTrue(actions.stream().map(JsonObject.class::cast).anyMatch(a -> a.getString("action").equals("END_ACTOR")
-                && a.getString("outcome").equals("ACTOR_ALREADY_ENDED")), actions.toString());
+                && a.getString("target").equals("IT-ACTOR-1") && a.getString("outcome").equals("ACTOR_ALREADY_ENDED")), actions.toString());
     }
 
     @Test

@@ -181,7 +181,8 @@ class AdminConsoleIT {
         actor.locator("button").click();
         assertThat(page.locator("#message")).hasText("Actor KONSOL-1 ended");
         assertThat(actor).hasAttribute("data-live", "false");
-        assertThat(page.locator("#actions tbody tr", new Page.LocatorOptions().setHasText("END_ACTOR"))).hasCount(1);
+        assertThat(page.locator("#actions tbody tr", new Page.LocatorOptions().setHasText("END_ACTOR"))
+                .filter(new Locator.FilterOptions().setHasText("KONSOL-1"))).hasCount(1);
     }
 
     @Test

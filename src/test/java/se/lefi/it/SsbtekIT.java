@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -26,6 +27,7 @@ import org.w3c.dom.Element;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.PersonRecord;
 import se.lefi.reference.ssbtek.v10.Error;
+import se.lefi.reference.ssbtek.v10.HamtaBastjanstInformationFault;
 import se.lefi.reference.ssbtek.v10.KallaEnum;
 import se.lefi.reference.ssbtek.v10.SammansattBastjanstFraga;
 import se.lefi.reference.ssbtek.v10.SammansattBastjanstSvar;
@@ -171,7 +173,7 @@ class SsbtekIT {
 
     @Test
     void anotherOrganisationsActor() throws Exception {
-        assertFkRefused("ACTOR_NOT_ALLOWED", "insurer", DemoRegister.INSURER, "026-51", "EB-1");
+        assertFkRefused("UNKNOWN_ACTOR", "insurer", DemoRegister.INSURER, "026-51", "EB-1");
     }
 
     @Test
@@ -207,6 +209,47 @@ class SsbtekIT {
         SammansattBastjanstFraga fraga = SsbtekClient.fraga(DemoRegister.MUNICIPALITY, DemoRegister.PERSON, from, Questions.TODAY, "EB-1",
                 "026-51", SsbtekClient.v9(other, from, Questions.TODAY, "FK:SJP"));
         assertRefused("QUESTION_NOT_IN_CASE", "municipality", fraga);
+    }
+
+    @Test
+    void questionOutsideTheCasesPeriod() throws Exception {
+        LocalDate from = Questions.TODAY.minusMonths(6);
+        SammansattBastjanstFraga fraga = SsbtekClient.fraga(DemoRegister.MUNICIPALITY, DemoRegister.PERSON, from, Questions.TODAY.minusMonths(1),
+                "EB-1", "026-51", SsbtekClient.v9(DemoRegister.PERSON, from, Questions.TODAY, "FK:SJP"));
+        assertRefused("QUESTION_NOT_IN_CASE", "municipality", fraga);
+    }
+
+    @Test
+    void endedActor() throws Exception {
+        assertFkRefused("ACTOR_ENDED", "municipality", DemoRegister.MUNICIPALITY, "026-50", "EB-1");
+    }
+
+    /** A call without the FK part still needs a connected caller: a coded fault, audited. */
+    @Test
+    void otherAgenciesOnlyFromAnUnconnectedOrganisation() throws Exception {
+        SammansattBastjanstFraga fraga = question("5569000077", "100-77", "EB-1");
+        fraga.getSpecifikaFrageparametrar().getFK().setInkludera(false);
+        fraga.getSpecifikaFrageparametrar().getFK().setFraga(null);
+        HamtaBastjanstInformationFault fault = assertThrows(HamtaBastjanstInformationFault.class,
+                () -> SsbtekClient.port("terminated").hamtaBastjanstInformation(fraga));
+        assertEquals("AGREEMENT_TERMINATED", fault.getFaultInfo().getFelkod());
+        JsonObject audit = AdminApi.auditRecord(SsbtekClient.requestId(fault.getFaultInfo().getFelmeddelande()));
+        assertEquals("AGREEMENT_TERMINATED", audit.getString("outcome"));
+        assertEquals("SSBTEK", audit.getString("interfaceName"));
+    }
+
+    /** Refused before the decision (not a v9 question), the general parameters are still audited as given. */
+    @Test
+    void malformedJsonIsAuditedWithTheStatedPurpose() throws Exception {
+        SammansattBastjanstFraga fraga = question(DemoRegister.MUNICIPALITY, "026-51", "EB-JSON");
+        fraga.getSpecifikaFrageparametrar().getFK().getFraga().setLefiJsonFraga("[]".getBytes(StandardCharsets.UTF_8));
+        Error error = SsbtekClient.port("municipality").hamtaBastjanstInformation(fraga).getSvarsdata().getFK().getError();
+        JsonObject audit = AdminApi.auditRecord(SsbtekClient.requestId(error.getFelmeddelande()));
+        assertEquals("INVALID_REQUEST", audit.getString("outcome"));
+        assertEquals(SsbtekClient.SYFTE, audit.getString("statedPurpose"));
+        assertEquals(SsbtekClient.LAGTEXT, audit.getString("statedLegalText"));
+        assertEquals("EB-JSON", audit.getString("caseId"));
+        assertEquals("026-51", audit.getString("actorId"));
     }
 
     @Test

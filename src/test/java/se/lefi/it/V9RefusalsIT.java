@@ -38,7 +38,7 @@ class V9RefusalsIT {
 
     @Test
     void anotherOrganisationsActor() throws Exception {
-        V9Client.assertRefused(403, "ACTOR_NOT_ALLOWED", () -> V9Client.api("insurer").hamtaFormansinformation(
+        V9Client.assertRefused(403, "UNKNOWN_ACTOR", () -> V9Client.api("insurer").hamtaFormansinformation(
                 V9FormansinformationIT.MUNICIPALITY_ACTOR, sicknessBenefit(), V9Client.caseHeader("SOC-1")), DemoRegister.PERSON);
     }
 
@@ -105,7 +105,33 @@ class V9RefusalsIT {
     void bodyOverTheLimitIsRefusedBeforeItIsParsed() throws Exception {
         String padded = "{\"personnummer\": \"" + DemoRegister.PERSON + "\"" + " ".repeat(70_000) + "}";
         HttpResponse<String> response = post("insurer", V9FormansinformationIT.INSURER_ACTOR, padded);
-        assertCoded(response, 413, "INVALID_REQUEST");
+        assertCoded(response, 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void consentDateThatIsNoDate() throws Exception {
+        V9Client.assertRefused(400, "INVALID_REQUEST", () -> V9Client.api("insurer").hamtaFormansinformation("100-10-RISK", sicknessBenefit(),
+                Map.of("Lefi-Samtycke-Id", "S-1", "Lefi-Samtycke-Datum", "igår")), DemoRegister.PERSON);
+    }
+
+    @Test
+    void availableTypesOfAnUnknownOrAnotherOrganisationsActor() throws Exception {
+        V9Client.assertRefused(403, "UNKNOWN_ACTOR", () -> V9Client.api("insurer").hamtaTillgangligaInformationstyper("999-99"));
+        V9Client.assertRefused(403, "UNKNOWN_ACTOR",
+                () -> V9Client.api("insurer").hamtaTillgangligaInformationstyper(V9FormansinformationIT.MUNICIPALITY_ACTOR));
+    }
+
+    @Test
+    void availableTypesOfATerminatedOrganisation() throws Exception {
+        V9Client.assertRefused(403, "AGREEMENT_TERMINATED", () -> V9Client.api("terminated").hamtaTillgangligaInformationstyper("100-77"));
+    }
+
+    @Test
+    void aMethodTheContractDoesNotHave() throws Exception {
+        HttpResponse<String> response = LefiServer.httpClient("insurer").send(HttpRequest.newBuilder(LefiServer.uri(
+                        "/lefi-extern-formansinformation/v9/aktorer/" + V9FormansinformationIT.INSURER_ACTOR + "/formansinformation/fraga"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertCoded(response, 405, "INVALID_REQUEST");
     }
 
     private static HttpResponse<String> post(String alias, String actor, String body) throws Exception {

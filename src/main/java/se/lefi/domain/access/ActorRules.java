@@ -17,14 +17,12 @@ public final class ActorRules {
 
     /**
      * Step 2a: the actor is registered and belongs to the certificate's organisation, and its registration
-     * is live. Whose it is comes before whether it ended, so a caller learns nothing of another's actors.
+     * is live. Another organisation's actor is refused as an unknown one, and before whether it ended, so
+     * a caller learns nothing of which ids exist (the audit record names the actor id asked for).
      */
     public static Optional<Refusal> checkActor(Optional<ActorRegistration> actor, Organisation caller, LocalDate today) {
-        if (actor.isEmpty()) {
+        if (actor.isEmpty() || !actor.get().organisation().organisationNumber().equals(caller.organisationNumber())) {
             return refuse(RefusalCode.UNKNOWN_ACTOR);
-        }
-        if (!actor.get().organisation().organisationNumber().equals(caller.organisationNumber())) {
-            return refuse(RefusalCode.ACTOR_NOT_ALLOWED);
         }
         return actor.get().isLiveOn(today) ? Optional.empty() : refuse(RefusalCode.ACTOR_ENDED);
     }

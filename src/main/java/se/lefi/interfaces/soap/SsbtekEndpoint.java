@@ -25,6 +25,7 @@ import se.lefi.contract.ssbtek.v10.FkSvarsData;
 import se.lefi.contract.ssbtek.v10.ForsakringskassanFraga;
 import se.lefi.contract.ssbtek.v10.ForsakringskassanSvar;
 import se.lefi.contract.ssbtek.v10.GenerellaFrageparametrar;
+import se.lefi.contract.ssbtek.v10.HamtaBastjanstInformationFault;
 import se.lefi.contract.ssbtek.v10.KallaEnum;
 import se.lefi.contract.ssbtek.v10.MigrationsverketSvar;
 import se.lefi.contract.ssbtek.v10.Personuppgiftsbitrade;
@@ -74,9 +75,20 @@ public class SsbtekEndpoint implements BastjanstInformationInterface {
     }
 
     @Override
-    public SammansattBastjanstSvar hamtaBastjanstInformation(SammansattBastjanstFraga fraga) {
+    public SammansattBastjanstSvar hamtaBastjanstInformation(SammansattBastjanstFraga fraga) throws HamtaBastjanstInformationFault {
         GenerellaFrageparametrar general = fraga.getGenerellaFrageparametrar();
         SpecifikaFrageparametrar specific = fraga.getSpecifikaFrageparametrar();
+        Caller caller = LefiOnlineEndpoint.caller();
+        if (!specific.getFK().isInkludera()) {
+            // No question for lefi's decision, which would identify the caller: it is identified here, so that
+            // only a connected organisation learns even that the other parts are not provided.
+            Outcome<PingAnswer> identified = service.probe(caller, INTERFACE, "hamtaBastjanstInformation");
+            if (!identified.isGranted()) {
+                Refusal refusal = identified.refusal();
+                throw new HamtaBastjanstInformationFault(refusal.code().name() + ": " + refusal.message(),
+                        faultInfo(refusal.code(), refusal.message(), identified.requestId()));
+            }
+        }
         SammansattBastjanstSvar svar = new SammansattBastjanstSvar();
         if (general.isFraganSkallInkluderasISvaret()) {
             SammansattBastjanstFragaOriginal original = new SammansattBastjanstFragaOriginal();
@@ -98,7 +110,7 @@ public class SsbtekEndpoint implements BastjanstInformationInterface {
             data.getCSN().setError(notProvided("CSN"));
         }
         if (specific.getFK().isInkludera()) {
-            data.setFK(forsakringskassan(LefiOnlineEndpoint.caller(), general, specific.getFK().getFraga()));
+            data.setFK(forsakringskassan(caller, general, specific.getFK().getFraga()));
         }
         if (specific.getSKV().isInkludera()) {
             data.setSKV(new SkatteverketSvar());
@@ -143,24 +155,24 @@ public class SsbtekEndpoint implements BastjanstInformationInterface {
 
     /** The FK part: the v9 question under the actor, bound to the general parameters; its answer or a coded error (kalla BT). */
     private ForsakringskassanSvar forsakringskassan(Caller caller, GenerellaFrageparametrar general, ForsakringskassanFraga fraga) {
-        String actorId = fraga == null ? null : fraga.getAktorsid();
-        if (fraga == null) {
-            return unanswered(caller, actorId, RefusalCode.INVALID_REQUEST, "FK ingår i frågan men dess fråga saknas.");
-        }
-        if (fraga.getVersion() != null && !SUPPORTED_VERSION.equals(fraga.getVersion().strip())) {
-            return unanswered(caller, actorId, RefusalCode.UNSUPPORTED_VERSION, RefusalCode.UNSUPPORTED_VERSION.defaultMessage());
-        }
-        V9Question question;
-        try {
-            question = V9Json.parseQuestion(fraga.getLefiJsonFraga());
-        } catch (InvalidV9Question e) {
-            return unanswered(caller, actorId, RefusalCode.INVALID_REQUEST, "lefiJsonFraga: " + e.getMessage());
-        }
         Submission submission = new Submission(general.getIngivare().getOrganisationsnummer(), general.getIngivare().getHandlaggare(),
                 general.getPersonuppgiftsbitrade().stream().map(Personuppgiftsbitrade::getOrganisationsnummer).toList(),
                 general.getPersonidentitet(), ContractMapping.date(general.getTidsperiod().getFromDatum()),
                 ContractMapping.date(general.getTidsperiod().getTomDatum()), general.getArendeidentitet(), general.getSyfte(),
                 general.getLagtext());
+        String actorId = fraga == null ? null : fraga.getAktorsid();
+        if (fraga == null) {
+            return unanswered(caller, actorId, submission, RefusalCode.INVALID_REQUEST, "FK ingår i frågan men dess fråga saknas.");
+        }
+        if (fraga.getVersion() != null && !SUPPORTED_VERSION.equals(fraga.getVersion().strip())) {
+            return unanswered(caller, actorId, submission, RefusalCode.UNSUPPORTED_VERSION, RefusalCode.UNSUPPORTED_VERSION.defaultMessage());
+        }
+        V9Question question;
+        try {
+            question = V9Json.parseQuestion(fraga.getLefiJsonFraga());
+        } catch (InvalidV9Question e) {
+            return unanswered(caller, actorId, submission, RefusalCode.INVALID_REQUEST, "lefiJsonFraga: " + e.getMessage());
+        }
         BenefitQuestion benefitQuestion = new BenefitQuestion(question.personnummer(), question.from(), question.tom(),
                 new ArrayList<>(question.heldTypes()), null, null, general.getArendeidentitet(), null, general.getKorrelationsid(),
                 question.otherSourcesAsked());
@@ -177,8 +189,8 @@ public class SsbtekEndpoint implements BastjanstInformationInterface {
         return svar;
     }
 
-    private ForsakringskassanSvar unanswered(Caller caller, String actorId, RefusalCode code, String message) {
-        String requestId = service.recordUnanswered(caller, INTERFACE, QUESTION, code, actorId);
+    private ForsakringskassanSvar unanswered(Caller caller, String actorId, Submission submission, RefusalCode code, String message) {
+        String requestId = service.recordUnanswered(caller, INTERFACE, QUESTION, code, actorId, submission);
         ForsakringskassanSvar svar = new ForsakringskassanSvar();
         svar.setError(error(KallaEnum.BT, code.name(), message, requestId));
         return svar;

@@ -52,7 +52,7 @@ public class FormansinformationServlet extends HttpServlet {
     public static final String CONSENT_ID_HEADER = "Lefi-Samtycke-Id";
     public static final String CONSENT_DATE_HEADER = "Lefi-Samtycke-Datum";
     public static final String CONSENT_SCOPE_HEADER = "Lefi-Samtycke-Omfattning";
-    /** The caller's own correlation id, audited and echoed. */
+    /** The caller's own correlation id, audited (the v9 answer has no field to echo it in). */
     public static final String CORRELATION_HEADER = "Lefi-Korrelationsid";
     /** Every answer names the request id of its audit record. */
     public static final String REQUEST_ID_HEADER = "Lefi-Request-Id";
@@ -75,18 +75,29 @@ public class FormansinformationServlet extends HttpServlet {
     private record Route(String actorId, String operation) {
     }
 
+    /** Only the contract's two operations; anything else is a coded, audited refusal, never the container's error page. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Route route = route(request);
+        String method = request.getMethod();
+        if (route != null && "POST".equals(method) && QUESTION.equals(route.operation())) {
+            doPost(request, response);
+        } else if (route != null && "GET".equals(method) && AVAILABLE_TYPES.equals(route.operation())) {
+            doGet(request, response);
+        } else {
+            notFound(response, caller(request), route);
+        }
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Route route = route(request);
-        if (route == null || !QUESTION.equals(route.operation())) {
-            notFound(response, route == null ? null : "POST");
-            return;
-        }
         Caller caller = caller(request);
         try {
             byte[] body = boundedBody(request);
             if (body == null) {
-                unanswered(response, caller, route, 413, RefusalCode.INVALID_REQUEST,
+                // 400, not 413: the contract declares 400, 403 and 500 only.
+                unanswered(response, caller, route, 400, RefusalCode.INVALID_REQUEST,
                         "Frågan är större än " + V9Json.MAX_QUESTION_BYTES + " byte.");
                 return;
             }
@@ -109,10 +120,6 @@ public class FormansinformationServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Route route = route(request);
-        if (route == null || !AVAILABLE_TYPES.equals(route.operation())) {
-            notFound(response, route == null ? null : "GET");
-            return;
-        }
         Caller caller = caller(request);
         try {
             Outcome<Set<InformationType>> outcome = service.availableTypesForActor(caller, INTERFACE, route.actorId());
@@ -230,10 +237,13 @@ public class FormansinformationServlet extends HttpServlet {
         write(response, 500, felsvar(RefusalCode.SERVICE_UNAVAILABLE, SwedishMessages.of(RefusalCode.SERVICE_UNAVAILABLE), requestId));
     }
 
-    private static void notFound(HttpServletResponse response, String method) throws IOException {
-        // Neither path exists with this method: nothing about an actor or a person has been read.
-        write(response, method == null ? 404 : 405, V9Json.felsvar(
-                "INVALID_REQUEST: Okänd sökväg eller metod i LEFI Förmånsinformation v9.", Instant.now()));
+    /** A path or method the contract does not have: 404 or 405, audited as INVALID_REQUEST; nothing has been read. */
+    private void notFound(HttpServletResponse response, Caller caller, Route route) throws IOException {
+        String requestId = service.recordUnanswered(caller, INTERFACE, route == null ? "unknown" : route.operation(),
+                RefusalCode.INVALID_REQUEST, route == null ? null : route.actorId());
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        write(response, route == null ? 404 : 405, felsvar(RefusalCode.INVALID_REQUEST,
+                "Okänd sökväg eller metod i LEFI Förmånsinformation v9.", requestId));
     }
 
     /**

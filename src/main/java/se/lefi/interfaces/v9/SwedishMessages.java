@@ -38,8 +38,7 @@ final class SwedishMessages {
         TEXTS.put(RefusalCode.NOT_SUBSCRIBED, "Organisationen har ingen gällande prenumeration på personen.");
         TEXTS.put(RefusalCode.OUTSIDE_SERVICE_HOURS, "Tjänsten är stängd just nu.");
         TEXTS.put(RefusalCode.SERVICE_UNAVAILABLE, "Frågan kunde inte besvaras; inget lämnades ut.");
-        TEXTS.put(RefusalCode.UNKNOWN_ACTOR, "Ingen aktör är registrerad med det id:t.");
-        TEXTS.put(RefusalCode.ACTOR_NOT_ALLOWED, "Aktören tillhör en annan organisation än klientcertifikatets.");
+        TEXTS.put(RefusalCode.UNKNOWN_ACTOR, "Ingen aktör för klientcertifikatets organisation är registrerad med det id:t.");
         TEXTS.put(RefusalCode.ACTOR_ENDED, "Aktörens registrering har upphört.");
         TEXTS.put(RefusalCode.SUBMITTER_MISMATCH, "Ingivaren är varken certifikatets organisation eller huvudman för ombudet som presenterar det.");
         TEXTS.put(RefusalCode.QUESTION_NOT_IN_CASE, "Frågans person eller period hör inte till ärendet.");

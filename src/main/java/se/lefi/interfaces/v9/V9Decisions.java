@@ -242,10 +242,9 @@ final class V9Decisions {
             // The register's level is a percentage of the qualifying income, e.g. "80" or "77.6".
             b.add(ERSATTNINGSNIVA, d.compensationLevel().stripTrailingZeros().toPlainString());
         }
-        if (p.contains(BRUTTOBELOPP) && d.dailyAmount() != null) {
-            // The register holds the decided amount per day (monthly benefits: monthly x 12 / 365).
-            b.add(BRUTTOBELOPP, V9Json.belopp(d.dailyAmount()));
-        }
+        // beslutatBruttobelopp is not written: v9 states it per periodicitet (monthly, quarterly, ...), and the
+        // register holds a per-day amount without the decision's periodicity. Written as it stands, a monthly
+        // child allowance of 1,250 SEK would read as 41 SEK; the amounts paid are in utbetalningsuppgift.
         return b.build();
     }
 
