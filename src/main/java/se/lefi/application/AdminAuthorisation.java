@@ -11,6 +11,11 @@ public class AdminAuthorisation {
     @EJB
     CallerIdentification identification;
 
+    /** The certificate identifies a registered organisation (whatever its kind). */
+    public boolean isKnown(Caller caller) {
+        return caller.presentedCertificate() && identification.organisationOf(caller).isPresent();
+    }
+
     public boolean isAdministrator(Caller caller) {
         return caller.presentedCertificate() && identification.organisationOf(caller)
                 .map(Organisation::kind).filter(kind -> kind == PartyKind.AGENCY).isPresent();

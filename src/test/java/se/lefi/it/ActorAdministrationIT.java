@@ -102,10 +102,16 @@ class ActorAdministrationIT {
                 "INVALID_ACTOR_ID");
     }
 
+    /** A known organisation is told it is no administrator; a certificate of no registered organisation only that it is unknown. */
     @Test
     void onlyAdministratorsRegisterActors() throws Exception {
-        assertEquals(403, AdminApi.post("insurer", "/actors", """
-                {"actorId": "IT-ACTOR-5", "organisationNumber": "%s", "purpose": "COORDINATION_OF_COMPENSATION"}"""
-                .formatted(DemoRegister.INSURER)).statusCode());
+        String body = """
+                {"actorId": "IT-ACTOR-5", "organisationNumber": "%s", "purpose": "COORDINATION_OF_COMPENSATION"}""".formatted(DemoRegister.INSURER);
+        var insurer = AdminApi.post("insurer", "/actors", body);
+        assertEquals(403, insurer.statusCode());
+        assertEquals("NOT_AN_ADMINISTRATOR", AdminApi.json(insurer.body()).getString("code"));
+        var unknown = AdminApi.post("unknown", "/actors", body);
+        assertEquals(403, unknown.statusCode());
+        assertEquals("UNKNOWN_CERTIFICATE", AdminApi.json(unknown.body()).getString("code"));
     }
 }

@@ -148,8 +148,8 @@ class InvoiceIT {
 
     @Test
     void refusals() throws Exception {
-        assertProblem(AdminApi.get("insurer", "/invoices/" + MONTH + "/" + DemoRegister.INSURER), 403, "UNKNOWN_CERTIFICATE");
-        assertProblem(AdminApi.get("insurer", "/invoices/" + MONTH), 403, "UNKNOWN_CERTIFICATE");
+        assertProblem(AdminApi.get("insurer", "/invoices/" + MONTH + "/" + DemoRegister.INSURER), 403, "NOT_AN_ADMINISTRATOR");
+        assertProblem(AdminApi.get("insurer", "/invoices/" + MONTH), 403, "NOT_AN_ADMINISTRATOR");
         assertProblem(AdminApi.get("admin", "/invoices/" + MONTH.plusMonths(1)), 400, "MONTH_IN_FUTURE");
         assertProblem(AdminApi.get("admin", "/invoices/" + MONTH.plusMonths(1) + "/" + DemoRegister.INSURER), 400, "MONTH_IN_FUTURE");
         assertProblem(AdminApi.get("admin", "/invoices/2026-13"), 400, "INVALID_MONTH");

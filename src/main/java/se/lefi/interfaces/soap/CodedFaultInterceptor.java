@@ -102,10 +102,15 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
         return cause != null && cause.getClass().isAnnotationPresent(WebFault.class);
     }
 
-    /** CXF's own code is "client"; SOAP 1.1 says "Client", SOAP 1.2 "Sender". */
+    /**
+     * CXF's own code is "client"; SOAP 1.1 says "Client", SOAP 1.2 "Sender". A SOAP 1.2 envelope sent to a
+     * SOAP 1.1 endpoint is "VersionMismatch", and a header the caller demands be understood "MustUnderstand":
+     * the caller's mistakes too, never a failure of the service (nor of its availability figures).
+     */
     private static boolean isCallerError(Fault fault) {
         String code = fault.getFaultCode().getLocalPart();
-        return "client".equalsIgnoreCase(code) || "Sender".equals(code);
+        return "client".equalsIgnoreCase(code) || "Sender".equals(code) || "VersionMismatch".equals(code)
+                || "MustUnderstand".equals(code);
     }
 
     private static String operationName(Exchange exchange) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import se.lefi.application.AdminAuthorisation;
+import se.lefi.application.Caller;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.Problem;
@@ -16,6 +17,9 @@ import se.lefi.interfaces.rest.Problem;
 @Provider
 @PreMatching
 public class AdminOnly implements ContainerRequestFilter {
+    /** A known organisation's certificate, but not the agency's. */
+    public static final String NOT_AN_ADMINISTRATOR = "NOT_AN_ADMINISTRATOR";
+
     @EJB
     AdminAuthorisation authorisation;
 
@@ -27,9 +31,13 @@ public class AdminOnly implements ContainerRequestFilter {
         if (!context.getUriInfo().getPath().startsWith("admin")) {
             return;
         }
-        if (!authorisation.isAdministrator(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)))) {
-            context.abortWith(Problem.response(403, RefusalCode.UNKNOWN_CERTIFICATE.name(),
-                    "Only an administrator's certificate may use the admin API.", null));
+        Caller caller = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        if (!authorisation.isAdministrator(caller)) {
+            // A known organisation is told what is wrong: it is not the agency; an unknown certificate only that.
+            context.abortWith(authorisation.isKnown(caller)
+                    ? Problem.response(403, NOT_AN_ADMINISTRATOR, "The certificate's organisation does not administer the service.", null)
+                    : Problem.response(403, RefusalCode.UNKNOWN_CERTIFICATE.name(),
+                            "Only an administrator's certificate may use the admin API.", null));
         }
     }
 }
