@@ -20,6 +20,7 @@ import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.infrastructure.security.ClientCertificates;
+import se.lefi.interfaces.http.BodySizeLimit;
 
 /**
  * Every fault leaves as a coded fault of its contract (LefiFault; SSBTEK's BastjanstInformationFault).
@@ -109,8 +110,16 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
      */
     private static boolean isCallerError(Fault fault) {
         String code = fault.getFaultCode().getLocalPart();
-        return "client".equalsIgnoreCase(code) || "Sender".equals(code) || "VersionMismatch".equals(code)
-                || "MustUnderstand".equals(code);
+        if ("client".equalsIgnoreCase(code) || "Sender".equals(code) || "VersionMismatch".equals(code) || "MustUnderstand".equals(code)) {
+            return true;
+        }
+        // A text or a body over its bound, however the parser reports it.
+        for (Throwable cause = fault.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof TextLengthLimit.TooLong || cause instanceof BodySizeLimit.BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String operationName(Exchange exchange) {

@@ -30,6 +30,10 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
     static final String WSDL_LOCATION = "classpath:contract/wsdl/LefiOnline/LefiOnline_1.0.wsdl";
     static final String SUBSCRIPTION_NAMESPACE = "urn:se:lefi:subscription:LefiSubscription:1";
     static final String SUBSCRIPTION_WSDL_LOCATION = "classpath:contract/wsdl/LefiSubscription/LefiSubscription_1.0.wsdl";
+    /** No string of the contracts is longer (SSBTEK's syfte and lagtext: 1000); checked before any pattern. */
+    static final int MAX_TEXT = 1024;
+    /** SSBTEK's lefiJsonFraga: 65,536 octets of JSON in base64, with room for line breaks. */
+    static final int MAX_BASE64_QUESTION = 90_000;
     static final String SSBTEK_WSDL_LOCATION = "classpath:contract/wsdl/SammansattBastjanst/SammansattBastjanst_10.wsdl";
 
     @EJB
@@ -78,6 +82,7 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
         factory.setAddress(address);
         // Requests are checked against the contract; violations become the coded INVALID_REQUEST fault.
         factory.setProperties(Map.of("schema-validation-enabled", "IN"));
+        factory.setInInterceptors(List.of(new TextLengthLimit(MAX_TEXT, Map.of("lefiJsonFraga", MAX_BASE64_QUESTION))));
         factory.setOutFaultInterceptors(List.of(faults));
         factory.create();
     }

@@ -1,0 +1,209 @@
+package se.lefi.interfaces.http;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.lefi.application.Caller;
+import se.lefi.application.LefiOnlineService;
+import se.lefi.domain.access.RefusalCode;
+import se.lefi.infrastructure.security.ClientCertificates;
+
+/**
+ * Every way in refuses a body over its configured size before anything parses it: by the declared length
+ * at once, and while it is read when none is declared (chunked), by a stream that stops at the limit. The
+ * sizes are in config/lefi.properties ({@code lefi.limits.*.bytes}). The refusal is coded in the way in's
+ * own form — a SOAP fault, a LEFI v9 LefiFelsvar (400, the contract's status), a problem (413) — and
+ * audited with the caller the certificate names.
+ */
+@WebFilter(urlPatterns = {"/ws/*", "/api/*", "/lefi-extern-formansinformation/*"})
+public class BodySizeLimit extends HttpFilter {
+    /** What a stream past the limit throws; CXF and JAX-RS see a body they cannot read. */
+    public static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("the body is larger than this interface accepts", null);
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "lefi.limits.soap.bytes", defaultValue = "262144")
+    long soapBytes;
+
+    @Inject
+    @ConfigProperty(name = "lefi.limits.json.bytes", defaultValue = "65536")
+    long jsonBytes;
+
+    @Inject
+    @ConfigProperty(name = "lefi.limits.v9.bytes", defaultValue = "65536")
+    long v9Bytes;
+
+    @Inject
+    @ConfigProperty(name = "lefi.limits.admin.bytes", defaultValue = "1048576")
+    long adminBytes;
+
+    @Inject
+    @ConfigProperty(name = "lefi.limits.changes.bytes", defaultValue = "67108864")
+    long changeFileBytes;
+
+    @EJB
+    LefiOnlineService service;
+
+    private enum Way { SOAP, SSBTEK, V9, JSON, WEB, ADMIN, CHANGES }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        Way way = way(request);
+        long limit = limit(way);
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(way, limit, request, response);
+            return;
+        }
+        chain.doFilter(declared >= 0 ? request : new Bounded(request, limit), response);
+    }
+
+    private static Way way(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith("/ws/ssbt/")) {
+            return Way.SSBTEK;
+        }
+        if (path.startsWith("/ws/")) {
+            return Way.SOAP;
+        }
+        if (path.startsWith("/lefi-extern-formansinformation/")) {
+            return Way.V9;
+        }
+        if (path.startsWith("/api/admin/register/changes")) {
+            return Way.CHANGES;
+        }
+        if (path.startsWith("/api/admin/")) {
+            return Way.ADMIN;
+        }
+        return path.startsWith("/api/web/") ? Way.WEB : Way.JSON;
+    }
+
+    private long limit(Way way) {
+        return switch (way) {
+            case SOAP, SSBTEK -> soapBytes;
+            case V9 -> v9Bytes;
+            case JSON, WEB -> jsonBytes;
+            case ADMIN -> adminBytes;
+            case CHANGES -> changeFileBytes;
+        };
+    }
+
+    private void refuse(Way way, long limit, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        String interfaceName = switch (way) {
+            case SOAP, JSON -> "SYSTEM_TO_SYSTEM";
+            case SSBTEK -> "SSBTEK";
+            case V9 -> "LEFI_V9";
+            case WEB -> "WEB";
+            case ADMIN, CHANGES -> "ADMIN";
+        };
+        String requestId = service.recordUnanswered(caller, interfaceName, "unknown", RefusalCode.INVALID_REQUEST, null);
+        String message = "The body is larger than this interface accepts (" + limit + " bytes).";
+        // Nothing of the body is read: the connection is closed after the answer rather than drained.
+        response.setHeader("Connection", "close");
+        switch (way) {
+            case SOAP, SSBTEK -> write(response, 413, "text/xml; charset=UTF-8", soapFault(way, message, requestId));
+            case V9 -> {
+                response.setHeader("Lefi-Request-Id", requestId);
+                write(response, 400, "application/json", "{\"meddelande\":\"INVALID_REQUEST: Frågan är större än " + limit
+                        + " byte. (requestId " + requestId + ")\",\"timestamp\":\"" + java.time.Instant.now() + "\"}");
+            }
+            default -> write(response, 413, "application/problem+json", "{\"type\":\"urn:se:lefi:problem:invalid-request\","
+                    + "\"title\":\"Content Too Large\",\"status\":413,\"code\":\"INVALID_REQUEST\",\"detail\":\"" + message
+                    + "\",\"requestId\":\"" + requestId + "\"}");
+        }
+    }
+
+    /** A SOAP 1.1 fault with the contract's coded fault element: LefiFault, or SSBTEK's hamtaBastjanstInformationFault. */
+    private static String soapFault(Way way, String message, String requestId) {
+        String detail = way == Way.SSBTEK
+                ? "<ssbt:hamtaBastjanstInformationFault xmlns:ssbt=\"http://schema.forsakringskassan.se/integration/ssbt/10\">"
+                        + "<ssbt:felkod>INVALID_REQUEST</ssbt:felkod><ssbt:felmeddelande>" + message + "</ssbt:felmeddelande>"
+                        + "<ssbt:felmeddelande>requestId " + requestId + "</ssbt:felmeddelande></ssbt:hamtaBastjanstInformationFault>"
+                : "<core:LefiFault xmlns:core=\"urn:se:lefi:online:core:1\"><core:code>INVALID_REQUEST</core:code><core:message>"
+                        + message + "</core:message><core:requestId>" + requestId + "</core:requestId></core:LefiFault>";
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
+                + "<faultcode>soap:Client</faultcode><faultstring>INVALID_REQUEST: " + message + "</faultstring><detail>" + detail
+                + "</detail></soap:Fault></soap:Body></soap:Envelope>";
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(type);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A body of undeclared length, read no further than the limit. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++read > limit) {
+                            throw new BodyTooLarge();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, (int) Math.min(length, limit + 1 - read));
+                        if (n > 0 && (read += n) > limit) {
+                            throw new BodyTooLarge();
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
