@@ -103,6 +103,19 @@ class RestTwinIT {
         }
     }
 
+    /** One field, one rule: a case id the SOAP contract refuses, the REST twin refuses too, and for the same reason. */
+    @Test
+    void aCaseIdTheSoapContractRefusesTheRestTwinRefuses() throws Exception {
+        String caseId = "SOC 2026 ärende";
+        SoapEnvelopes.Reply soap = SoapEnvelopes.post("municipality", "GetBenefitInformation-social-services.xml",
+                SoapEnvelopes.GET_BENEFIT_INFORMATION, Map.of("caseId", caseId));
+        assertEquals("INVALID_REQUEST", soap.faultCode(), soap.body());
+        assertProblem(query("municipality", DemoRegister.MUNICIPALITY, """
+                {"personId": "%s", "period": {"from": "%s", "tom": "%s"}, "informationType": ["SJP"],
+                 "purpose": "SOCIAL_SERVICES", "caseId": "%s"}""".formatted(DemoRegister.PERSON, FROM, Questions.TODAY, caseId)),
+                400, "INVALID_REQUEST");
+    }
+
     private static String coordination(String personId) {
         return """
                 {"personId": "%s", "period": {"from": "%s", "tom": "%s"}, "informationType": ["SJP", "SGI"],

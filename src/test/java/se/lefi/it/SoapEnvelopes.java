@@ -59,6 +59,7 @@ final class SoapEnvelopes {
         values.put("consentGivenOn", today.minusDays(10).toString());
         values.put("principal", DemoRegister.MUNICIPALITY);
         values.put("correlationId", "fixture-coordination");
+        values.put("caseId", "SOC-2026-1234");
         return values;
     }
 

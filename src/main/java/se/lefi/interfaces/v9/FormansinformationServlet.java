@@ -28,6 +28,7 @@ import se.lefi.application.Outcome;
 import se.lefi.domain.access.ActorQuestion;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
+import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.register.InformationType;
@@ -58,7 +59,7 @@ public class FormansinformationServlet extends HttpServlet {
     public static final String REQUEST_ID_HEADER = "Lefi-Request-Id";
     private static final int MAX_PATH = 200;
     private static final int MAX_HEADER = 200;
-    private static final int MAX_ID_HEADER = 64;
+    private static final int MAX_ID_HEADER = Identifiers.MAX_LENGTH;
     private static final Logger LOG = Logger.getLogger(FormansinformationServlet.class.getName());
     private static final String QUESTION = "GetBenefitInformation";
     private static final String AVAILABLE_TYPES = "GetAvailableInformationTypes";
@@ -136,11 +137,11 @@ public class FormansinformationServlet extends HttpServlet {
 
     /** The question for the decision: the register's types, and the case or consent from the headers. */
     private static BenefitQuestion benefitQuestion(V9Question question, HttpServletRequest request) throws InvalidHeader {
-        String caseId = header(request, CASE_HEADER, MAX_ID_HEADER);
-        String consentId = header(request, CONSENT_ID_HEADER, MAX_ID_HEADER);
+        String caseId = identifier(request, CASE_HEADER);
+        String consentId = identifier(request, CONSENT_ID_HEADER);
         String consentDate = header(request, CONSENT_DATE_HEADER, 10);
         String consentScope = header(request, CONSENT_SCOPE_HEADER, MAX_HEADER);
-        String correlationId = header(request, CORRELATION_HEADER, MAX_ID_HEADER);
+        String correlationId = identifier(request, CORRELATION_HEADER);
         ConsentReference consent = null;
         if (consentId != null || consentDate != null || consentScope != null) {
             if (consentId == null || consentDate == null) {
@@ -154,6 +155,15 @@ public class FormansinformationServlet extends HttpServlet {
         }
         return new BenefitQuestion(question.personnummer(), question.from(), question.tom(), new ArrayList<>(question.heldTypes()),
                 null, consent, caseId, null, correlationId, question.otherSourcesAsked());
+    }
+
+    /** A case, consent or correlation id: the same rule as on every other way in (Identifiers). */
+    private static String identifier(HttpServletRequest request, String name) throws InvalidHeader {
+        String value = header(request, name, MAX_ID_HEADER);
+        if (value != null && !Identifiers.isValid(value)) {
+            throw new InvalidHeader(name + " är 1 till " + Identifiers.MAX_LENGTH + " tecken av A-Z, a-z, 0-9 och . _ : / -.");
+        }
+        return value;
     }
 
     private static String header(HttpServletRequest request, String name, int maxLength) throws InvalidHeader {

@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import se.lefi.application.AvailablePurpose;
 import se.lefi.application.BenefitAnswer;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
+import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.InformationType;
@@ -40,8 +42,8 @@ public final class BenefitInformationJson {
         @NotNull @Size(min = 1) public List<@NotNull InformationType> informationType;
         @NotNull public Purpose purpose;
         @Valid public Consent consent;
-        @Size(max = 64) public String caseId;
-        @Size(max = 64) public String correlationId;
+        @Size(min = 1, max = Identifiers.MAX_LENGTH) @Pattern(regexp = Identifiers.PATTERN) public String caseId;
+        @Size(min = 1, max = Identifiers.MAX_LENGTH) @Pattern(regexp = Identifiers.PATTERN) public String correlationId;
 
         public BenefitQuestion question(String principalOrganisationNumber) {
             return new BenefitQuestion(personId, period.from, period.tom, informationType, purpose,
@@ -56,7 +58,7 @@ public final class BenefitInformationJson {
     }
 
     public static class Consent {
-        @NotBlank @Size(max = 64) public String consentId;
+        @NotBlank @Size(max = Identifiers.MAX_LENGTH) @Pattern(regexp = Identifiers.PATTERN) public String consentId;
         @NotNull public LocalDate givenOn;
         @NotBlank @Size(max = 200) public String scope;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import se.lefi.application.SubscriptionService;
 import se.lefi.domain.access.ConsentReference;
+import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.subscription.NotificationContent;
@@ -80,9 +81,9 @@ public final class SubscriptionJson {
         }
         String purpose = string(o, "purpose", true);
         return new SubscriptionService.NewOrder(strings(o, "personIds"), types, enumValue(Purpose.class, purpose, "purpose"),
-                consent == null ? null : new ConsentReference(string(consent, "consentId", true), date(consent, "givenOn", true),
+                consent == null ? null : new ConsentReference(identifier(consent, "consentId", true), date(consent, "givenOn", true),
                         string(consent, "scope", false)),
-                string(o, "caseId", false), date(o, "from", true), string(o, "correlationId", false));
+                identifier(o, "caseId", false), date(o, "from", true), identifier(o, "correlationId", false));
     }
 
     static List<String> strings(JsonObject o, String field) {
@@ -112,6 +113,15 @@ public final class SubscriptionJson {
             throw new BadRequest(field + " must be a string of at most 100 characters");
         }
         return s.getString();
+    }
+
+    /** A case, consent or correlation id: the same rule as the SOAP contract's IdentifierType. */
+    static String identifier(JsonObject o, String field, boolean required) {
+        String text = string(o, field, required);
+        if (text != null && !Identifiers.isValid(text)) {
+            throw new BadRequest(field + " must be 1 to " + Identifiers.MAX_LENGTH + " of letters A-Z, digits and . _ : / -");
+        }
+        return text;
     }
 
     static LocalDate date(JsonObject o, String field, boolean required) {
