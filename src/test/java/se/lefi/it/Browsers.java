@@ -18,6 +18,12 @@ final class Browsers implements AutoCloseable {
     private final Browser browser;
 
     Browsers() {
+        Path chromium = Path.of(System.getProperty("lefi.chromium", "/usr/bin/chromium"));
+        if (!java.nio.file.Files.isExecutable(chromium)) {
+            // Say exactly what is missing rather than Playwright's launch failure: bin/lefi test installs it.
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + chromium
+                    + ", which is not there: run bin/lefi test (it installs it), or apt-get install -y chromium, or point -Dlefi.chromium at one.");
+        }
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("lefi.chromium", "/usr/bin/chromium")))
