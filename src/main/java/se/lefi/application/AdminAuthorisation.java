@@ -13,11 +13,11 @@ public class AdminAuthorisation {
 
     /** The certificate identifies a registered organisation (whatever its kind). */
     public boolean isKnown(Caller caller) {
-        return caller.presentedCertificate() && identification.organisationOf(caller).isPresent();
+        return caller.presentedCertificate() && caller.certificateRefusal() == null && identification.organisationOf(caller).isPresent();
     }
 
     public boolean isAdministrator(Caller caller) {
-        return caller.presentedCertificate() && identification.organisationOf(caller)
+        return caller.presentedCertificate() && caller.certificateRefusal() == null && identification.organisationOf(caller)
                 .map(Organisation::kind).filter(kind -> kind == PartyKind.AGENCY).isPresent();
     }
 }

@@ -1,6 +1,7 @@
 package se.lefi.application;
 
 import java.util.Optional;
+import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 
 /**
@@ -8,16 +9,26 @@ import se.lefi.domain.identity.OrganisationNumber;
  * certificate names (null when it names none); {@code certificateFingerprint} is null when no
  * certificate was presented. For a named user of the web interface, {@code userPersonId} is the
  * personnummer of the personal certificate and {@code organisationNumber} the organisation the
- * user acts for; systems have none.
+ * user acts for; systems have none. {@code certificateRefusal} is set when the certificate must not be
+ * accepted though the handshake took it (revoked, or its status unknown where that is refused).
  */
-public record Caller(String certificateFingerprint, String organisationNumber, String userPersonId) {
+public record Caller(String certificateFingerprint, String organisationNumber, String userPersonId, RefusalCode certificateRefusal) {
 
     public Caller(String certificateFingerprint, String organisationNumber) {
-        this(certificateFingerprint, organisationNumber, null);
+        this(certificateFingerprint, organisationNumber, null, null);
+    }
+
+    public Caller(String certificateFingerprint, String organisationNumber, String userPersonId) {
+        this(certificateFingerprint, organisationNumber, userPersonId, null);
     }
 
     public static Caller webUser(String certificateFingerprint, String organisationNumber, String userPersonId) {
         return new Caller(certificateFingerprint, organisationNumber, userPersonId);
+    }
+
+    /** The same caller, refused for its certificate (revocation). */
+    public Caller withCertificateRefusal(RefusalCode refusal) {
+        return new Caller(certificateFingerprint, organisationNumber, userPersonId, refusal);
     }
 
     public boolean isWebUser() {

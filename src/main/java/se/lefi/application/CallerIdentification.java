@@ -40,6 +40,10 @@ public class CallerIdentification {
         if (!caller.presentedCertificate()) {
             return new Result(null, Refusal.of(RefusalCode.NO_CLIENT_CERTIFICATE), null);
         }
+        // Revoked (or unchecked where that is refused): nothing the certificate names is taken on trust.
+        if (caller.certificateRefusal() != null) {
+            return new Result(null, Refusal.of(caller.certificateRefusal()), caller.namedOrganisation().orElse(null));
+        }
         if (caller.isWebUser()) {
             return identifyWebUser(caller, used, day);
         }

@@ -13,6 +13,8 @@ public enum RefusalCode {
     NO_INFORMATION_TYPE("No information type was asked for."),
     NO_CLIENT_CERTIFICATE("No client certificate was presented."),
     UNKNOWN_CERTIFICATE("The client certificate does not identify an organisation."),
+    CERTIFICATE_REVOKED("The client certificate is revoked by its issuer."),
+    CERTIFICATE_STATUS_UNKNOWN("Whether the client certificate is revoked cannot be checked now, and the service refuses unchecked certificates."),
     NOT_CONNECTED("The organisation is not connected to the service."),
     AGREEMENT_NOT_SIGNED("The agreement is not signed by both parties."),
     AGREEMENT_TERMINATED("The agreement is terminated."),

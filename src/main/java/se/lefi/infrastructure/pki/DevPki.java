@@ -33,13 +33,16 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -126,8 +129,71 @@ public final class DevPki {
                 .build();
     }
 
-    /** Arguments: [output directory (default var/pki)] [parties file (default config/demo/parties.csv)]. */
+    /** The CA's certificate revocation list, PEM: what the server checks client certificates against. */
+    public static final String CRL_FILE = "ca.crl.pem";
+    /** The serial numbers revoked so far, one hex number a line: the CRL is made anew from it. */
+    private static final String REVOKED_FILE = "revoked.txt";
+    private static final Duration CRL_VALIDITY = Duration.ofDays(30);
+
+    /** Revokes the certificate {@code <alias>.crt.pem} of this CA and writes the CRL anew. Idempotent. */
+    public void revoke(String alias, Path dir) throws IOException, GeneralSecurityException {
+        Path pem = dir.resolve(alias + ".crt.pem");
+        if (!Files.exists(pem)) {
+            throw new IOException("no certificate " + pem);
+        }
+        X509Certificate certificate;
+        try (InputStream in = Files.newInputStream(pem)) {
+            certificate = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        if (!certificate.getIssuerX500Principal().equals(caCert.getSubjectX500Principal())) {
+            throw new IOException(alias + " is not issued by this CA");
+        }
+        Path revoked = dir.resolve(REVOKED_FILE);
+        Set<String> serials = revokedSerials(dir);
+        if (serials.add(certificate.getSerialNumber().toString(16))) {
+            Files.writeString(revoked, String.join("\n", serials) + "\n", StandardCharsets.US_ASCII);
+        }
+        writeCrl(dir);
+    }
+
+    /** The CRL of every serial in revoked.txt, valid for {@link #CRL_VALIDITY} from now. */
+    public void writeCrl(Path dir) throws IOException, GeneralSecurityException {
+        Instant now = Instant.now();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
+                Date.from(now.minus(BACKDATE)));
+        builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
+        for (String serial : revokedSerials(dir)) {
+            builder.addCRLEntry(new BigInteger(serial, 16), Date.from(now.minus(BACKDATE)), CRLReason.keyCompromise);
+        }
+        try {
+            java.security.cert.X509CRL crl = new JcaX509CRLConverter().getCRL(builder.build(
+                    new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastleProvider.PROVIDER_NAME).build(caKey)));
+            Files.writeString(dir.resolve(CRL_FILE), pem(crl), StandardCharsets.US_ASCII);
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException("Cannot create " + SIGNATURE_ALGORITHM + " signer", e);
+        }
+    }
+
+    private static Set<String> revokedSerials(Path dir) throws IOException {
+        Path revoked = dir.resolve(REVOKED_FILE);
+        Set<String> serials = new TreeSet<>();
+        if (Files.exists(revoked)) {
+            Files.readAllLines(revoked, StandardCharsets.US_ASCII).stream().map(String::strip).filter(l -> !l.isEmpty()).forEach(serials::add);
+        }
+        return serials;
+    }
+
+    /**
+     * Arguments: [output directory (default var/pki)] [parties file (default config/demo/parties.csv)]; or
+     * {@code revoke DIRECTORY ALIAS} to revoke a demo certificate.
+     */
     public static void main(String[] args) throws IOException, GeneralSecurityException {
+        if (args.length == 3 && "revoke".equals(args[0])) {
+            Path dir = Path.of(args[1]);
+            open(dir).revoke(args[2], dir);
+            System.out.printf("Dev PKI: %s revoked; %s written%n", args[2], dir.resolve(CRL_FILE).toAbsolutePath().normalize());
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "var/pki");
         Path parties = args.length > 1 ? Path.of(args[1]) : defaultPartiesFile(dir);
         Files.createDirectories(dir);
@@ -167,6 +233,18 @@ public final class DevPki {
         }
         for (DemoParties.WebUser user : webUsers) {
             ca.issueClient(user.alias(), personSubject(user.name(), user.personId()), dir);
+        }
+
+        // For the tests of revocation and expiry: the demo insurer's number on certificates no one should accept.
+        if (!Files.exists(dir.resolve("revoked-client.p12"))) {
+            ca.issueClient("revoked-client", organisationSubject("Demo Försäkring AB (revoked)", "5569000010"), dir);
+            ca.revoke("revoked-client", dir);
+        }
+        issueLeaf(dir, "expired-client.p12", "expired-client", () -> ca.issue(
+                organisationSubject("Demo Försäkring AB (expired)", "5569000010"), Instant.now().minus(Duration.ofDays(30)),
+                Duration.ofDays(29), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature));
+        if (!Files.exists(dir.resolve(CRL_FILE))) {
+            ca.writeCrl(dir);
         }
 
         DevPki untrusted = openCa(dir, "untrusted-ca", new X500NameBuilder(BCStyle.INSTANCE)
@@ -222,12 +300,17 @@ public final class DevPki {
 
     private Issued issue(X500Name subject, KeyPurposeId[] purposes, int keyUsage, GeneralName... altNames)
             throws IOException, GeneralSecurityException {
+        Instant now = Instant.now();
+        return issue(subject, now.minus(BACKDATE), LEAF_VALIDITY.plus(BACKDATE), purposes, keyUsage, altNames);
+    }
+
+    private Issued issue(X500Name subject, Instant notBefore, Duration validity, KeyPurposeId[] purposes, int keyUsage,
+                         GeneralName... altNames) throws IOException, GeneralSecurityException {
         KeyPair keys = newKeyPair();
         PublicKey publicKey = keys.getPublic();
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCert, serial(),
-                Date.from(now.minus(BACKDATE)), Date.from(now.plus(LEAF_VALIDITY)), subject, publicKey)
+                Date.from(notBefore), Date.from(notBefore.plus(validity)), subject, publicKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))

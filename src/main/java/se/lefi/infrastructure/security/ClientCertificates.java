@@ -19,7 +19,9 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import java.time.Instant;
 import se.lefi.application.Caller;
+import se.lefi.domain.access.RefusalCode;
 
 /**
  * Reads the caller from a TLS client certificate. Swedish organisation certificates carry the
@@ -37,7 +39,12 @@ public final class ClientCertificates {
             return Caller.withoutCertificate();
         }
         X509Certificate certificate = chain[0];
-        return new Caller(fingerprint(certificate), subjectSerialNumber(certificate));
+        Caller caller = new Caller(fingerprint(certificate), subjectSerialNumber(certificate));
+        return switch (CertificateRevocation.status(certificate, Instant.now())) {
+            case GOOD -> caller;
+            case REVOKED -> caller.withCertificateRefusal(RefusalCode.CERTIFICATE_REVOKED);
+            case UNKNOWN -> CertificateRevocation.refusesUnknown() ? caller.withCertificateRefusal(RefusalCode.CERTIFICATE_STATUS_UNKNOWN) : caller;
+        };
     }
 
     /** SHA-256 over the DER encoding, lower-case hex: how certificates are bound and audited. */

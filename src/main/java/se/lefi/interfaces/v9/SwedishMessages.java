@@ -20,6 +20,8 @@ final class SwedishMessages {
         TEXTS.put(RefusalCode.NO_INFORMATION_TYPE, "Ingen förmånsgrupp eller typ av övrig information efterfrågades.");
         TEXTS.put(RefusalCode.NO_CLIENT_CERTIFICATE, "Inget klientcertifikat presenterades.");
         TEXTS.put(RefusalCode.UNKNOWN_CERTIFICATE, "Klientcertifikatet identifierar ingen ansluten organisation.");
+        TEXTS.put(RefusalCode.CERTIFICATE_REVOKED, "Klientcertifikatet är spärrat av sin utfärdare.");
+        TEXTS.put(RefusalCode.CERTIFICATE_STATUS_UNKNOWN, "Om klientcertifikatet är spärrat går inte att kontrollera nu, och tjänsten avvisar okontrollerade certifikat.");
         TEXTS.put(RefusalCode.NOT_CONNECTED, "Organisationen är inte ansluten till tjänsten.");
         TEXTS.put(RefusalCode.AGREEMENT_NOT_SIGNED, "Avtalet är inte undertecknat av båda parter.");
         TEXTS.put(RefusalCode.AGREEMENT_TERMINATED, "Avtalet är uppsagt.");

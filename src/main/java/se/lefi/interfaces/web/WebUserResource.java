@@ -108,8 +108,11 @@ public class WebUserResource {
         if (personId == null || !PersonId.isValid(personId)) {
             return null;
         }
-        return identification.webCaller(ClientCertificates.fingerprint(certificates[0]), PersonId.parse(personId).canonical(),
+        Caller user = identification.webCaller(ClientCertificates.fingerprint(certificates[0]), PersonId.parse(personId).canonical(),
                 LocalDate.now(configuration.clock()));
+        // A revoked personal certificate is refused like an organisation's.
+        RefusalCode revoked = ClientCertificates.caller(chain).certificateRefusal();
+        return revoked == null ? user : user.withCertificateRefusal(revoked);
     }
 
     private Response notAPersonalCertificate(String operation) {
