@@ -4,8 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import se.lefi.domain.access.Purpose;
+import se.lefi.domain.register.InformationType;
 import se.lefi.domain.access.ConnectionCheck;
 import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.Refusal;
@@ -145,6 +149,18 @@ public class CallerIdentification {
     public record Answerable(PartyKind partyKind, List<Agreement> agreements, Refusal refusal) {
         static Answerable refused(Refusal refusal) {
             return new Answerable(null, List.of(), refusal);
+        }
+
+        /** Every agreement involved covers the purpose. */
+        public boolean covers(Purpose purpose) {
+            return agreements.stream().allMatch(a -> a.covers(purpose));
+        }
+
+        /** The information types every agreement involved allows. */
+        public Set<InformationType> allowedTypes() {
+            Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
+            agreements.forEach(a -> allowed.retainAll(a.informationTypes()));
+            return allowed;
         }
     }
 

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -252,8 +251,7 @@ public class DisclosureService {
 
         // Step 4: purpose and legal basis, for the party that answers for the question.
         Optional<LegalBasis> basis = configuration.legalBases().basisFor(answerable.partyKind(), question.purpose());
-        Optional<Refusal> purpose = DisclosureRules.checkPurpose(basis,
-                agreements.stream().allMatch(a -> a.covers(question.purpose())));
+        Optional<Refusal> purpose = DisclosureRules.checkPurpose(basis, answerable.covers(question.purpose()));
         if (purpose.isPresent()) {
             return Decided.refused(purpose.get());
         }
@@ -266,9 +264,8 @@ public class DisclosureService {
         }
 
         // Step 6: the types every agreement involved allows.
-        Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
-        agreements.forEach(a -> allowed.retainAll(a.informationTypes()));
-        return new Decided(null, subject.personId(), basis.get(), DisclosureRules.selectTypes(question.informationTypes(), allowed));
+        return new Decided(null, subject.personId(), basis.get(),
+                DisclosureRules.selectTypes(question.informationTypes(), answerable.allowedTypes()));
     }
 
     private BenefitAnswer read(BenefitQuestion question, Decided decided) {

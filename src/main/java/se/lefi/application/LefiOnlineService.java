@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,6 @@ import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.ActorRegistration;
-import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.RegisterState;
@@ -75,10 +73,9 @@ public class LefiOnlineService {
         if (answerable.refusal() != null) {
             return refuse(requestId, operation, caller, who, answerable.refusal());
         }
-        Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
-        answerable.agreements().forEach(a -> allowed.retainAll(a.informationTypes()));
+        Set<InformationType> allowed = answerable.allowedTypes();
         List<AvailablePurpose> purposes = configuration.legalBases().basesFor(answerable.partyKind()).stream()
-                .filter(basis -> answerable.agreements().stream().allMatch(a -> a.covers(basis.purpose())))
+                .filter(basis -> answerable.covers(basis.purpose()))
                 .map(basis -> new AvailablePurpose(basis, allowed))
                 .toList();
         audit.record(auditRecord(requestId, INTERFACE, operation, caller, who.organisationNumber()).principal(principal).outcome(AuditRecord.GRANTED));
@@ -114,18 +111,15 @@ public class LefiOnlineService {
         if (refusal.isEmpty()) {
             // What its questions could get: none, when the actor's purpose has no basis or is outside an agreement.
             Purpose purpose = actor.get().purpose();
-            List<Agreement> agreements = answerable.agreements();
             refusal = DisclosureRules.checkPurpose(configuration.legalBases().basisFor(answerable.partyKind(), purpose),
-                    agreements.stream().allMatch(a -> a.covers(purpose)));
+                    answerable.covers(purpose));
         }
         if (refusal.isPresent()) {
             audit.record(record.outcome(refusal.get().code().name()));
             return Outcome.refused(requestId, refusal.get());
         }
-        Set<InformationType> allowed = EnumSet.allOf(InformationType.class);
-        answerable.agreements().forEach(a -> allowed.retainAll(a.informationTypes()));
         audit.record(record.outcome(AuditRecord.GRANTED));
-        return Outcome.granted(requestId, allowed);
+        return Outcome.granted(requestId, answerable.allowedTypes());
     }
 
     /**

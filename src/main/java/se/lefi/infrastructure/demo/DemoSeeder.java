@@ -76,12 +76,8 @@ public class DemoSeeder {
         LocalDate today = LocalDate.now(configuration.clock());
         int created = 0;
         for (DemoParties.WebUser user : users) {
-            String number = parties.stream().filter(p -> p.alias().equals(user.organisationAlias()))
-                    .map(DemoParties.Party::organisationNumber).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("web user " + user.alias()
-                            + ": no party with alias " + user.organisationAlias()));
-            Organisation organisation = em.createNamedQuery(Organisation.BY_NUMBER, Organisation.class)
-                    .setParameter("number", number).getSingleResult();
+            Organisation organisation = organisation(user.organisationAlias(), parties);
+            String number = organisation.organisationNumber();
             boolean known = em.createNamedQuery(WebUser.BY_PERSON, WebUser.class)
                     .setParameter("personId", user.personId()).getResultStream()
                     .anyMatch(existing -> existing.organisation().organisationNumber().equals(number));
@@ -122,7 +118,7 @@ public class DemoSeeder {
 
     private Organisation organisation(String alias, List<DemoParties.Party> parties) {
         String number = parties.stream().filter(p -> p.alias().equals(alias)).map(DemoParties.Party::organisationNumber).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("demo actor: no party with alias " + alias));
+                .orElseThrow(() -> new IllegalArgumentException("demo data: no party with alias " + alias));
         return em.createNamedQuery(Organisation.BY_NUMBER, Organisation.class).setParameter("number", number).getSingleResult();
     }
 

@@ -52,6 +52,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import se.lefi.infrastructure.demo.DemoParties;
+import se.lefi.infrastructure.security.ClientCertificates;
 
 /**
  * Development and test PKI: a local CA, a localhost server certificate, one client certificate per demo party and a
@@ -141,10 +142,8 @@ public final class DevPki {
         if (!Files.exists(pem)) {
             throw new IOException("no certificate " + pem);
         }
-        X509Certificate certificate;
-        try (InputStream in = Files.newInputStream(pem)) {
-            certificate = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+        X509Certificate certificate = ClientCertificates.parse(Files.readString(pem, StandardCharsets.US_ASCII))
+                .orElseThrow(() -> new IOException(pem + " is not a certificate"));
         if (!certificate.getIssuerX500Principal().equals(caCert.getSubjectX500Principal())) {
             throw new IOException(alias + " is not issued by this CA");
         }

@@ -84,15 +84,21 @@ public final class ClientCertificates {
      */
     public static boolean isTrustedClient(X509Certificate certificate) {
         try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            X509TrustManager trustManager = (X509TrustManager) Arrays.stream(factory.getTrustManagers())
-                    .filter(X509TrustManager.class::isInstance).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no X.509 trust manager"));
-            trustManager.checkClientTrusted(new X509Certificate[] {certificate}, certificate.getPublicKey().getAlgorithm());
+            listenerTrust().checkClientTrusted(new X509Certificate[] {certificate}, certificate.getPublicKey().getAlgorithm());
             return true;
         } catch (CertificateException e) {
             return false;
+        }
+    }
+
+    /** The JVM's trust store (javax.net.ssl.trustStore), which is the one the TLS listener uses. */
+    static X509TrustManager listenerTrust() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            return (X509TrustManager) Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no X.509 trust manager"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the trust store", e);
         }

@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -30,14 +29,11 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.infrastructure.config.LefiConfiguration;
 
@@ -86,7 +82,7 @@ public class RevocationLists {
 
     @Timeout
     synchronized void refresh() {
-        List<X509Certificate> anchors = trustedIssuers();
+        List<X509Certificate> anchors = List.of(ClientCertificates.listenerTrust().getAcceptedIssuers());
         for (String source : sources.split(",")) {
             String trimmed = source.strip();
             if (trimmed.isEmpty()) {
@@ -146,17 +142,5 @@ public class RevocationLists {
             crls.add(x509);
         }
         return crls;
-    }
-
-    /** The CAs of the JVM's trust store (javax.net.ssl.trustStore), which is the one the TLS listener uses. */
-    private static List<X509Certificate> trustedIssuers() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                    .flatMap(m -> Arrays.stream(((X509TrustManager) m).getAcceptedIssuers())).toList();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the trust store", e);
-        }
     }
 }

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.application.Caller;
 import se.lefi.application.LefiOnlineService;
@@ -59,11 +57,9 @@ public class BodySizeLimit extends HttpFilter {
     @EJB
     LefiOnlineService service;
 
-    private enum Way { SOAP, SSBTEK, V9, JSON, WEB, ADMIN, CHANGES }
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        Way way = way(request);
+        WayIn way = WayIn.of(request);
         long limit = limit(way);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
@@ -73,27 +69,7 @@ public class BodySizeLimit extends HttpFilter {
         chain.doFilter(declared >= 0 ? request : new Bounded(request, limit), response);
     }
 
-    private static Way way(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (path.startsWith("/ws/ssbt/")) {
-            return Way.SSBTEK;
-        }
-        if (path.startsWith("/ws/")) {
-            return Way.SOAP;
-        }
-        if (path.startsWith("/lefi-extern-formansinformation/")) {
-            return Way.V9;
-        }
-        if (path.startsWith("/api/admin/register/changes")) {
-            return Way.CHANGES;
-        }
-        if (path.startsWith("/api/admin/")) {
-            return Way.ADMIN;
-        }
-        return path.startsWith("/api/web/") ? Way.WEB : Way.JSON;
-    }
-
-    private long limit(Way way) {
+    private long limit(WayIn way) {
         return switch (way) {
             case SOAP, SSBTEK -> soapBytes;
             case V9 -> v9Bytes;
@@ -103,53 +79,15 @@ public class BodySizeLimit extends HttpFilter {
         };
     }
 
-    private void refuse(Way way, long limit, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(WayIn way, long limit, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
-        String interfaceName = switch (way) {
-            case SOAP, JSON -> "SYSTEM_TO_SYSTEM";
-            case SSBTEK -> "SSBTEK";
-            case V9 -> "LEFI_V9";
-            case WEB -> "WEB";
-            case ADMIN, CHANGES -> "ADMIN";
-        };
-        String requestId = service.recordUnanswered(caller, interfaceName, "unknown", RefusalCode.INVALID_REQUEST, null);
-        String message = "The body is larger than this interface accepts (" + limit + " bytes).";
+        String requestId = service.recordUnanswered(caller, way.auditInterface(), "unknown", RefusalCode.INVALID_REQUEST, null);
         // Nothing of the body is read: the connection is closed after the answer rather than drained.
         response.setHeader("Connection", "close");
-        switch (way) {
-            case SOAP, SSBTEK -> write(response, 413, "text/xml; charset=UTF-8", soapFault(way, message, requestId));
-            case V9 -> {
-                response.setHeader("Lefi-Request-Id", requestId);
-                write(response, 400, "application/json", "{\"meddelande\":\"INVALID_REQUEST: Frågan är större än " + limit
-                        + " byte. (requestId " + requestId + ")\",\"timestamp\":\"" + java.time.Instant.now() + "\"}");
-            }
-            default -> write(response, 413, "application/problem+json", "{\"type\":\"urn:se:lefi:problem:invalid-request\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,\"code\":\"INVALID_REQUEST\",\"detail\":\"" + message
-                    + "\",\"requestId\":\"" + requestId + "\"}");
-        }
-    }
-
-    /** A SOAP 1.1 fault with the contract's coded fault element: LefiFault, or SSBTEK's hamtaBastjanstInformationFault. */
-    private static String soapFault(Way way, String message, String requestId) {
-        String detail = way == Way.SSBTEK
-                ? "<ssbt:hamtaBastjanstInformationFault xmlns:ssbt=\"http://schema.forsakringskassan.se/integration/ssbt/10\">"
-                        + "<ssbt:felkod>INVALID_REQUEST</ssbt:felkod><ssbt:felmeddelande>" + message + "</ssbt:felmeddelande>"
-                        + "<ssbt:felmeddelande>requestId " + requestId + "</ssbt:felmeddelande></ssbt:hamtaBastjanstInformationFault>"
-                : "<core:LefiFault xmlns:core=\"urn:se:lefi:online:core:1\"><core:code>INVALID_REQUEST</core:code><core:message>"
-                        + message + "</core:message><core:requestId>" + requestId + "</core:requestId></core:LefiFault>";
-        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:Client</faultcode><faultstring>INVALID_REQUEST: " + message + "</faultstring><detail>" + detail
-                + "</detail></soap:Fault></soap:Body></soap:Envelope>";
-    }
-
-    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(type);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
+        // LEFI v9's contract declares 400, not 413, and its messages are Swedish.
+        way.refuse(response, way == WayIn.V9 ? 400 : 413, RefusalCode.INVALID_REQUEST,
+                way == WayIn.V9 ? "Frågan är större än " + limit + " byte."
+                        : "The body is larger than this interface accepts (" + limit + " bytes).", requestId);
     }
 
     /** A body of undeclared length, read no further than the limit. */

@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
@@ -20,6 +17,7 @@ import se.lefi.application.Caller;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.infrastructure.security.ClientCertificates;
+import se.lefi.interfaces.v9.SwedishMessages;
 
 /**
  * One caller must not occupy every worker: at most {@code lefi.limits.inflight.perOrganisation} requests
@@ -59,42 +57,10 @@ public class InFlightLimit extends HttpFilter {
     }
 
     private void refuse(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        String interfaceName = path.startsWith("/ws/ssbt/") ? "SSBTEK" : path.startsWith("/lefi-extern") ? "LEFI_V9"
-                : path.startsWith("/api/web/") ? "WEB" : "SYSTEM_TO_SYSTEM";
+        WayIn way = WayIn.of(request);
         RefusalCode code = RefusalCode.TOO_MANY_REQUESTS;
-        String requestId = service.recordUnanswered(caller, interfaceName, "unknown", code, null);
-        String message = code.defaultMessage();
-        String body;
-        String type;
-        if (path.startsWith("/ws/")) {
-            type = "text/xml; charset=UTF-8";
-            String detail = path.startsWith("/ws/ssbt/")
-                    ? "<ssbt:hamtaBastjanstInformationFault xmlns:ssbt=\"http://schema.forsakringskassan.se/integration/ssbt/10\"><ssbt:felkod>"
-                            + code + "</ssbt:felkod><ssbt:felmeddelande>" + message + "</ssbt:felmeddelande><ssbt:felmeddelande>requestId "
-                            + requestId + "</ssbt:felmeddelande></ssbt:hamtaBastjanstInformationFault>"
-                    : "<core:LefiFault xmlns:core=\"urn:se:lefi:online:core:1\"><core:code>" + code + "</core:code><core:message>" + message
-                            + "</core:message><core:requestId>" + requestId + "</core:requestId></core:LefiFault>";
-            body = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                    + "<faultcode>soap:Server</faultcode><faultstring>" + code + ": " + message + "</faultstring><detail>" + detail
-                    + "</detail></soap:Fault></soap:Body></soap:Envelope>";
-        } else if (path.startsWith("/lefi-extern")) {
-            type = "application/json";
-            response.setHeader("Lefi-Request-Id", requestId);
-            body = "{\"meddelande\":\"" + code + ": För många samtidiga frågor från organisationen. (requestId " + requestId
-                    + ")\",\"timestamp\":\"" + Instant.now() + "\"}";
-        } else {
-            type = "application/problem+json";
-            body = "{\"type\":\"urn:se:lefi:problem:too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,\"code\":\""
-                    + code + "\",\"detail\":\"" + message + "\",\"requestId\":\"" + requestId + "\"}";
-        }
-        response.setStatus(429);
+        String requestId = service.recordUnanswered(caller, way.auditInterface(), "unknown", code, null);
         response.setHeader("Retry-After", "1");
-        response.setContentType(type);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
+        way.refuse(response, 429, code, way == WayIn.V9 ? SwedishMessages.of(code) : code.defaultMessage(), requestId);
     }
 }

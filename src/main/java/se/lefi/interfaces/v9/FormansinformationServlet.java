@@ -266,7 +266,7 @@ public class FormansinformationServlet extends HttpServlet {
     }
 
     /** LefiFelsvar: the stable code first, then fixed Swedish text, then the audit record's request id; never an input value. */
-    static JsonObject felsvar(RefusalCode code, String message, String requestId) {
+    public static JsonObject felsvar(RefusalCode code, String message, String requestId) {
         return V9Json.felsvar(code.name() + ": " + message + " (requestId " + requestId + ")", Instant.now());
     }
 

@@ -8,7 +8,7 @@ import se.lefi.domain.access.RefusalCode;
  * LefiFelsvar's {@code meddelande} is, by the v9 contract, a description in Swedish for operators that
  * holds no personal or organisation numbers: one fixed text per refusal code.
  */
-final class SwedishMessages {
+public final class SwedishMessages {
     private static final Map<RefusalCode, String> TEXTS = new EnumMap<>(RefusalCode.class);
 
     static {
@@ -51,7 +51,7 @@ final class SwedishMessages {
     private SwedishMessages() {
     }
 
-    static String of(RefusalCode code) {
+    public static String of(RefusalCode code) {
         return TEXTS.get(code);
     }
 
