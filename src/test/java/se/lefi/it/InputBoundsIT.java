@@ -67,8 +67,8 @@ class InputBoundsIT {
     void anOverlongValueInEachPatternedFieldOfSsbtek() throws Exception {
         for (String field : SSBTEK_FIELDS.keySet()) {
             for (int length : new int[] {UNDER_THE_BODY_LIMIT, ONE_MEGABYTE}) {
-                assertSoapRefused(SsbtekClient.PATH, fill(SSBTEK, SSBTEK_FIELDS, field, length), length, "ssbt", "felkod",
-                        SsbtekClient.NAMESPACE, field);
+                assertSoapRefused("/ws/ssbt/v10", fill(SSBTEK, SSBTEK_FIELDS, field, length), length, "ssbt", "felkod",
+                        "http://schema.forsakringskassan.se/integration/ssbt/10", field);
             }
         }
     }
@@ -83,7 +83,7 @@ class InputBoundsIT {
                 padded("{}", limits, "lefi.limits.json.bytes"));
         assertProblem("admin", "/api/admin/organisations", "application/json", padded("{}", limits, "lefi.limits.admin.bytes"));
         assertProblem("admin", "/api/admin/register/changes", "application/x-ndjson", padded("", limits, "lefi.limits.changes.bytes"));
-        HttpResponse<String> v9 = post("insurer", "/lefi-extern-formansinformation/v9/aktorer/" + V9FormansinformationIT.INSURER_ACTOR
+        HttpResponse<String> v9 = post("insurer", "/lefi-extern-formansinformation/v9/aktorer/9255f428-4ba0-63ce-5407-e65d469fac0f"
                 + "/formansinformation/fraga", "application/json", padded("{}", limits, "lefi.limits.v9.bytes"));
         assertEquals(400, v9.statusCode(), v9.body());
         assertEquals("INVALID_REQUEST", audited(v9.headers().firstValue("Lefi-Request-Id").orElseThrow()).getString("outcome"));
@@ -97,7 +97,7 @@ class InputBoundsIT {
         HttpResponse<String> response = post("insurer", path, "text/xml; charset=utf-8", envelope);
         // Over the body limit: 413 before anything is parsed; within it, the field's bound: a SOAP fault.
         assertEquals(envelope.length() > 262_144 ? 413 : 500, response.statusCode(), what + " of " + length + ": " + response.body());
-        Element fault = (Element) SsbtekClient.parse(response.body()).getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault")
+        Element fault = (Element) parse(response.body()).getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault")
                 .item(0);
         assertNotNull(fault, response.body());
         assertEquals("INVALID_REQUEST", fault.getElementsByTagNameNS(namespace, codeElement).item(0).getTextContent(), what);
@@ -107,6 +107,12 @@ class InputBoundsIT {
         assertEquals("INVALID_REQUEST", audited(requestId).getString("outcome"), what);
         // The server is free again at once: the very next call is answered.
         LefiServer.lefiOnline("insurer").ping(new PingType());
+    }
+
+    private static org.w3c.dom.Document parse(String xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static String fill(String template, Map<String, String> values, String overlong, int length) {
