@@ -32,6 +32,7 @@ public enum RefusalCode {
     USER_DEREGISTERED("The user is deregistered."),
     NOT_SUBSCRIBED("The organisation has no live subscription for that person."),
     OUTSIDE_SERVICE_HOURS("The service is closed at this time."),
+    TOO_MANY_REQUESTS("The organisation has as many requests in progress as it may have; try again shortly."),
     UNKNOWN_ACTOR("No actor of the client certificate's organisation is registered under that id."),
     ACTOR_ENDED("The actor's registration has ended."),
     SUBMITTER_MISMATCH("The submitter (ingivare) is neither the certificate's organisation nor the principal of the agent that presents it."),

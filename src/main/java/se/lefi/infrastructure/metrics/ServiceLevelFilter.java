@@ -3,7 +3,6 @@ package se.lefi.infrastructure.metrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +14,9 @@ import java.io.IOException;
  * ({@code /lefi-extern-formansinformation}, the agency's v9 JSON paths), with the operation and
  * outcome the audit recorded. A request the audit did not see (a WSDL fetch) is not measured, unless
  * it failed: then it counts as SERVICE_UNAVAILABLE.
+ *
+ * <p>Declared and mapped in WEB-INF/web.xml, which fixes the order of the filters on the way in.
  */
-@WebFilter(urlPatterns = {"/ws/*", "/api/v1/*", "/api/web/*", "/lefi-extern-formansinformation/*"})
 public class ServiceLevelFilter extends HttpFilter {
     @Inject
     ServiceLevelMeter meter;

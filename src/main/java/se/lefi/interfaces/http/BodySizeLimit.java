@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -24,8 +23,9 @@ import se.lefi.infrastructure.security.ClientCertificates;
  * sizes are in config/lefi.properties ({@code lefi.limits.*.bytes}). The refusal is coded in the way in's
  * own form — a SOAP fault, a LEFI v9 LefiFelsvar (400, the contract's status), a problem (413) — and
  * audited with the caller the certificate names.
+ *
+ * <p>Declared and mapped in WEB-INF/web.xml, which fixes the order of the filters on the way in.
  */
-@WebFilter(urlPatterns = {"/ws/*", "/api/*", "/lefi-extern-formansinformation/*"})
 public class BodySizeLimit extends HttpFilter {
     /** What a stream past the limit throws; CXF and JAX-RS see a body they cannot read. */
     public static final class BodyTooLarge extends IOException {

@@ -14,7 +14,7 @@ import se.lefi.interfaces.v9.FormansinformationServlet;
 
 /**
  * Where a request came in, as the audit names it, and how a refusal made before the request reaches its
- * endpoint (by the body-size filter) is written there: a SOAP fault with the contract's coded fault element, LEFI v9's
+ * endpoint (by a filter) is written there: a SOAP fault with the contract's coded fault element, LEFI v9's
  * LefiFelsvar, or a problem.
  */
 enum WayIn {
@@ -72,7 +72,7 @@ enum WayIn {
             default -> {
                 type = "application/problem+json";
                 body = Json.createObjectBuilder().add("type", "urn:se:lefi:problem:" + code.name().toLowerCase().replace('_', '-'))
-                        .add("title", status == 413 ? "Content Too Large" : code.name()).add("status", status).add("code", code.name()).add("detail", message)
+                        .add("title", status == 413 ? "Content Too Large" : status == 429 ? "Too Many Requests" : code.name()).add("status", status).add("code", code.name()).add("detail", message)
                         .add("requestId", requestId).build().toString().getBytes(StandardCharsets.UTF_8);
             }
         }

@@ -38,6 +38,7 @@ public final class SwedishMessages {
         TEXTS.put(RefusalCode.USER_NOT_AUTHORISED, "Användaren saknar gällande behörighetsbeslut.");
         TEXTS.put(RefusalCode.USER_DEREGISTERED, "Användaren är avregistrerad.");
         TEXTS.put(RefusalCode.NOT_SUBSCRIBED, "Organisationen har ingen gällande prenumeration på personen.");
+        TEXTS.put(RefusalCode.TOO_MANY_REQUESTS, "Organisationen har så många frågor pågående som den får ha; försök igen strax.");
         TEXTS.put(RefusalCode.OUTSIDE_SERVICE_HOURS, "Tjänsten är stängd just nu.");
         TEXTS.put(RefusalCode.SERVICE_UNAVAILABLE, "Frågan kunde inte besvaras; inget lämnades ut.");
         TEXTS.put(RefusalCode.UNKNOWN_ACTOR, "Ingen aktör för klientcertifikatets organisation är registrerad med det id:t.");
