@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,13 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +36,12 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -49,6 +58,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import se.lefi.infrastructure.demo.DemoParties;
@@ -111,6 +121,28 @@ public final class DevPki {
                 () -> issue(subject, new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature));
     }
 
+    /**
+     * As {@link #issueClient(String, X500Name, Path)}, for a certificate that says where its revocation is
+     * published, as real organisation certificates do: a CRL distribution point and an OCSP responder
+     * (authorityInfoAccess). Either may be null.
+     */
+    public KeyStore issueClient(String alias, X500Name subject, Path dir, URI crlDistributionPoint, URI ocspResponder)
+            throws IOException, GeneralSecurityException {
+        List<Extension> published = new ArrayList<>();
+        if (crlDistributionPoint != null) {
+            GeneralNames where = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlDistributionPoint.toString()));
+            published.add(new Extension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(where), null, null)}).getEncoded()));
+        }
+        if (ocspResponder != null) {
+            published.add(new Extension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspResponder.toString())).getEncoded()));
+        }
+        Instant now = Instant.now();
+        return issueLeaf(dir, alias + ".p12", alias, () -> issue(subject, now.minus(BACKDATE), LEAF_VALIDITY.plus(BACKDATE),
+                new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature, published));
+    }
+
     /** A personal e-identification certificate's subject: the serialNumber holds the personnummer. */
     public static X500Name personSubject(String name, String personId) {
         return new X500NameBuilder(BCStyle.INSTANCE)
@@ -157,17 +189,26 @@ public final class DevPki {
 
     /** The CRL of every serial in revoked.txt, valid for {@link #CRL_VALIDITY} from now. */
     public void writeCrl(Path dir) throws IOException, GeneralSecurityException {
+        List<BigInteger> serials = revokedSerials(dir).stream().map(serial -> new BigInteger(serial, 16)).toList();
+        Files.writeString(dir.resolve(CRL_FILE), pem(crl(serials)), StandardCharsets.US_ASCII);
+    }
+
+    /** A CRL of this CA revoking exactly these serial numbers, valid for {@link #CRL_VALIDITY} from now. */
+    public X509CRL crl(Collection<BigInteger> revokedSerials) throws GeneralSecurityException {
         Instant now = Instant.now();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
                 Date.from(now.minus(BACKDATE)));
         builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
-        for (String serial : revokedSerials(dir)) {
-            builder.addCRLEntry(new BigInteger(serial, 16), Date.from(now.minus(BACKDATE)), CRLReason.keyCompromise);
+        for (BigInteger serial : revokedSerials) {
+            builder.addCRLEntry(serial, Date.from(now.minus(BACKDATE)), CRLReason.keyCompromise);
         }
+        return new JcaX509CRLConverter().getCRL(builder.build(signer()));
+    }
+
+    /** The CA's own key signs its OCSP answers too (a responder may be the CA itself, RFC 6960 4.2.2.2). */
+    ContentSigner signer() throws GeneralSecurityException {
         try {
-            java.security.cert.X509CRL crl = new JcaX509CRLConverter().getCRL(builder.build(
-                    new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastleProvider.PROVIDER_NAME).build(caKey)));
-            Files.writeString(dir.resolve(CRL_FILE), pem(crl), StandardCharsets.US_ASCII);
+            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastleProvider.PROVIDER_NAME).build(caKey);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("Cannot create " + SIGNATURE_ALGORITHM + " signer", e);
         }
@@ -241,7 +282,7 @@ public final class DevPki {
         }
         issueLeaf(dir, "expired-client.p12", "expired-client", () -> ca.issue(
                 organisationSubject("Demo Försäkring AB (expired)", "5569000010"), Instant.now().minus(Duration.ofDays(30)),
-                Duration.ofDays(29), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature));
+                Duration.ofDays(29), new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature, List.of()));
         if (!Files.exists(dir.resolve(CRL_FILE))) {
             ca.writeCrl(dir);
         }
@@ -300,11 +341,11 @@ public final class DevPki {
     private Issued issue(X500Name subject, KeyPurposeId[] purposes, int keyUsage, GeneralName... altNames)
             throws IOException, GeneralSecurityException {
         Instant now = Instant.now();
-        return issue(subject, now.minus(BACKDATE), LEAF_VALIDITY.plus(BACKDATE), purposes, keyUsage, altNames);
+        return issue(subject, now.minus(BACKDATE), LEAF_VALIDITY.plus(BACKDATE), purposes, keyUsage, List.of(), altNames);
     }
 
     private Issued issue(X500Name subject, Instant notBefore, Duration validity, KeyPurposeId[] purposes, int keyUsage,
-                         GeneralName... altNames) throws IOException, GeneralSecurityException {
+                         List<Extension> extensions, GeneralName... altNames) throws IOException, GeneralSecurityException {
         KeyPair keys = newKeyPair();
         PublicKey publicKey = keys.getPublic();
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -318,6 +359,9 @@ public final class DevPki {
                         utils.createAuthorityKeyIdentifier(caCert.getPublicKey()));
         if (altNames.length > 0) {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames));
+        }
+        for (Extension extension : extensions) {
+            builder.addExtension(extension);
         }
         return new Issued(keys.getPrivate(), new X509Certificate[] {sign(builder, caKey), caCert});
     }

@@ -2,22 +2,28 @@ package se.lefi.infrastructure.security;
 
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * What the revocation lists in force say of a client certificate. The lists are loaded and refreshed by
- * {@link RevocationLists} (the server) and read here by every request without locking: the set is replaced
- * whole. A list counts only when its issuer's signature holds and it is current (not past its next update).
+ * What is known of a client certificate's revocation, from three sources: the revocation lists configured
+ * in {@code lefi.revocation.crl} (loaded and refreshed by {@link RevocationLists}), the OCSP responder the
+ * certificate names, and the CRLs at its distribution points ({@link PublishedRevocation}). Any source that
+ * says revoked refuses it; else any that says good accepts it; else its status is unknown. A source counts
+ * only when its issuer's signature holds and it is current. Read by every request without locking: the
+ * configured lists are replaced whole.
  */
 public final class CertificateRevocation {
     public enum Status { GOOD, REVOKED, UNKNOWN }
 
-    /** The lists as last loaded, each verified against its issuer when it was loaded. */
-    public record Lists(List<X509CRL> crls, Instant loadedAt) {
-        static final Lists NONE = new Lists(List.of(), Instant.EPOCH);
+    /** The configured lists as last loaded, each verified against its issuer when it was loaded, and the CAs the listener trusts. */
+    public record Lists(List<X509CRL> crls, List<X509Certificate> anchors, Instant loadedAt) {
+        static final Lists NONE = new Lists(List.of(), List.of(), Instant.EPOCH);
     }
 
     private static volatile Lists current = Lists.NONE;
@@ -39,7 +45,29 @@ public final class CertificateRevocation {
         return refuseUnknown;
     }
 
-    public static Status status(X509Certificate certificate, Instant now) {
+    /** The status of {@code chain[0]}, the client's certificate; the rest of the chain, as the handshake verified it, may hold its issuer. */
+    public static Status status(X509Certificate[] chain, Instant now) {
+        X509Certificate certificate = chain[0];
+        Status configured = configuredLists(certificate, now);
+        if (configured == Status.REVOKED) {
+            return Status.REVOKED;
+        }
+        X509Certificate issuer = issuer(chain);
+        if (issuer == null) {
+            return configured;
+        }
+        Status responder = PublishedRevocation.ocsp(certificate, issuer, now);
+        if (responder == Status.REVOKED) {
+            return Status.REVOKED;
+        }
+        Status points = PublishedRevocation.distributionPoints(certificate, issuer, now);
+        if (points == Status.REVOKED) {
+            return Status.REVOKED;
+        }
+        return configured == Status.GOOD || responder == Status.GOOD || points == Status.GOOD ? Status.GOOD : Status.UNKNOWN;
+    }
+
+    private static Status configuredLists(X509Certificate certificate, Instant now) {
         X500Principal issuer = certificate.getIssuerX500Principal();
         boolean covered = false;
         for (X509CRL crl : current.crls()) {
@@ -56,5 +84,23 @@ public final class CertificateRevocation {
             covered = true;
         }
         return covered ? Status.GOOD : Status.UNKNOWN;
+    }
+
+    /** The certificate that signed chain[0]: a trusted CA, or the next in the chain the client sent. */
+    private static X509Certificate issuer(X509Certificate[] chain) {
+        X509Certificate certificate = chain[0];
+        List<X509Certificate> candidates = new ArrayList<>(current.anchors());
+        candidates.addAll(Arrays.asList(chain).subList(1, chain.length));
+        for (X509Certificate candidate : candidates) {
+            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                try {
+                    certificate.verify(candidate.getPublicKey());
+                    return candidate;
+                } catch (GeneralSecurityException e) {
+                    // another key under the same name: not this one
+                }
+            }
+        }
+        return null;
     }
 }

@@ -40,7 +40,7 @@ public final class ClientCertificates {
         }
         X509Certificate certificate = chain[0];
         Caller caller = new Caller(fingerprint(certificate), subjectSerialNumber(certificate));
-        return switch (CertificateRevocation.status(certificate, Instant.now())) {
+        return switch (CertificateRevocation.status(chain, Instant.now())) {
             case GOOD -> caller;
             case REVOKED -> caller.withCertificateRefusal(RefusalCode.CERTIFICATE_REVOKED);
             case UNKNOWN -> CertificateRevocation.refusesUnknown() ? caller.withCertificateRefusal(RefusalCode.CERTIFICATE_STATUS_UNKNOWN) : caller;

@@ -16,9 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -51,7 +49,7 @@ import se.lefi.infrastructure.config.LefiConfiguration;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RevocationLists {
     private static final Logger LOG = Logger.getLogger(RevocationLists.class.getName());
-    private static final int MAX_CRL_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_CRL_BYTES = PublishedRevocation.MAX_CRL_BYTES;
 
     @Inject
     @ConfigProperty(name = "lefi.revocation.crl", defaultValue = "")
@@ -66,6 +64,22 @@ public class RevocationLists {
     String whenUnknown;
 
     @Inject
+    @ConfigProperty(name = "lefi.revocation.ocsp", defaultValue = "true")
+    boolean ocsp;
+
+    @Inject
+    @ConfigProperty(name = "lefi.revocation.distributionPoints", defaultValue = "true")
+    boolean distributionPoints;
+
+    @Inject
+    @ConfigProperty(name = "lefi.revocation.timeoutSeconds", defaultValue = "10")
+    long timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "lefi.revocation.ocsp.cacheSeconds", defaultValue = "60")
+    long ocspCacheSeconds;
+
+    @Inject
     LefiConfiguration configuration;
 
     @Resource
@@ -75,6 +89,8 @@ public class RevocationLists {
 
     @PostConstruct
     void start() {
+        PublishedRevocation.configure(new PublishedRevocation.Settings(ocsp, distributionPoints, Duration.ofSeconds(timeoutSeconds),
+                Duration.ofSeconds(ocspCacheSeconds)));
         refresh();
         timers.createIntervalTimer(Duration.ofSeconds(refreshSeconds).toMillis(), Duration.ofSeconds(refreshSeconds).toMillis(),
                 new TimerConfig(null, false));
@@ -96,25 +112,14 @@ public class RevocationLists {
         }
         List<X509CRL> all = new ArrayList<>();
         lastGood.values().forEach(all::addAll);
-        CertificateRevocation.install(new CertificateRevocation.Lists(List.copyOf(all), Instant.now()), !"accept".equalsIgnoreCase(whenUnknown.strip()));
+        CertificateRevocation.install(new CertificateRevocation.Lists(List.copyOf(all), anchors, Instant.now()),
+                !"accept".equalsIgnoreCase(whenUnknown.strip()));
+        PublishedRevocation.refreshDistributionPoints(Instant.now());
     }
 
     private byte[] read(String source) throws IOException {
         if (source.startsWith("http://") || source.startsWith("https://")) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
-            try {
-                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() != 200) {
-                    throw new IOException("status " + response.statusCode());
-                }
-                try (InputStream in = response.body()) {
-                    return bounded(in);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            return PublishedRevocation.send(HttpRequest.newBuilder(URI.create(source)).GET(), MAX_CRL_BYTES);
         }
         Path path = Path.of(source);
         Path file = path.isAbsolute() ? path : configuration.configDir().toAbsolutePath().getParent().resolve(path);
