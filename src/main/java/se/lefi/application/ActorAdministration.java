@@ -27,7 +27,7 @@ public class ActorAdministration {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @EJB

@@ -62,9 +62,18 @@ public class AdminActions {
                 null, null, details, outcome);
     }
 
-    /** In the caller's transaction: the action commits with the change it records. */
+    /**
+     * In the caller's transaction: the action commits with the change it records, and so does one more on
+     * the party version, which tells every node that the party facts it holds are out of date ({@link PartyFacts}).
+     */
     public void record(AdminAction action) {
         em.persist(action);
+        bumpPartyVersion(em);
+    }
+
+    /** One more on the party version, in the transaction of {@code em}: for every change to party facts. */
+    public static void bumpPartyVersion(EntityManager em) {
+        em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
     }
 
     /** In a transaction of its own: a refused step rolls back, its record stays. */

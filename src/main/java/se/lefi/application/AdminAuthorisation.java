@@ -1,6 +1,6 @@
 package se.lefi.application;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyKind;
@@ -8,7 +8,7 @@ import se.lefi.domain.party.PartyKind;
 /** Only certificates of the agency itself (party kind AGENCY) may administer the service. */
 @Stateless
 public class AdminAuthorisation {
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     /** The certificate identifies a registered organisation (whatever its kind). */

@@ -1,6 +1,7 @@
 package se.lefi.application;
 
 import java.util.Optional;
+import se.lefi.domain.access.Presented;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 
@@ -47,5 +48,10 @@ public record Caller(String certificateFingerprint, String organisationNumber, S
 
     public boolean presentedCertificate() {
         return certificateFingerprint != null;
+    }
+
+    /** What the access steps start from. */
+    public Presented presented() {
+        return new Presented(presentedCertificate(), certificateRefusal, certificateFingerprint, namedOrganisation().orElse(null), userPersonId);
     }
 }

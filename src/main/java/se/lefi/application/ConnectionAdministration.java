@@ -38,7 +38,7 @@ public class ConnectionAdministration {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @EJB

@@ -1,7 +1,6 @@
 package se.lefi.application;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,19 +17,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import se.lefi.domain.access.AccessCheck;
+import se.lefi.domain.access.AccessPipeline;
 import se.lefi.domain.access.ActorQuestion;
-import se.lefi.domain.access.ActorRules;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.LegalBasis;
 import se.lefi.domain.access.Refusal;
-import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
-import se.lefi.domain.identity.OrganisationNumber;
-import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ActorRegistration;
-import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
@@ -42,9 +38,10 @@ import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterReader;
 
 /**
- * The disclosure decision for GetBenefitInformation, whichever interface the question came by. The
- * steps run in order and the first refusal ends the question; granted or refused, exactly one audit
- * record is written in the same transaction as the answer, so no data leaves unless it is audited.
+ * The disclosure decision for GetBenefitInformation, whichever interface the question came by: the
+ * access steps of {@link AccessPipeline} run in order and the first refusal ends the question; granted
+ * or refused, exactly one audit record, built from what the steps found, is written in the same
+ * transaction as the answer, so no data leaves unless it is audited. The one EJB boundary of a question.
  */
 @Stateless
 public class DisclosureService {
@@ -56,46 +53,39 @@ public class DisclosureService {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource register;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
-    @EJB
+    @Inject
     AuditTrail audit;
-
-    @EJB
-    ServiceHours serviceHours;
 
     @Inject
     LefiConfiguration configuration;
 
     public Outcome<BenefitAnswer> disclose(Caller caller, ServiceInterface via, BenefitQuestion question) {
-        LocalDate today = LocalDate.now(configuration.clock());
-        AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), Instant.now(), via.name(), OPERATION);
-        return answer(record, question, decide(caller, via, question, today, record));
+        AccessCheck check = identification.check(caller, via, today()).question(question);
+        return answer(newRecord(via.name()), caller, check, AccessPipeline.decide(AccessPipeline.QUESTION, check));
     }
 
     /**
      * A question under an actor registration (LEFI Förmånsinformation v9, directly or inside SSBTEK),
-     * system-to-system: the same steps, with the actor's own step after identification, audited under
-     * {@code interfaceName} with the actor and, for SSBTEK, the submitter's stated purpose and legal text.
+     * system-to-system: the question's steps with the actor's own, audited under {@code interfaceName} with
+     * the actor and, for SSBTEK, the submitter's stated purpose and legal text.
      */
     public Outcome<BenefitAnswer> discloseForActor(Caller caller, String interfaceName, ActorQuestion asked) {
-        LocalDate today = LocalDate.now(configuration.clock());
-        AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), Instant.now(), interfaceName, OPERATION)
-                .actor(ActorRegistration.isWellFormed(asked.actorId()) ? asked.actorId() : null);
-        Submission submission = asked.submission();
-        if (submission != null) {
-            record.submission(submission.statedPurpose(), submission.statedLegalText(), submission.caseHandler());
-        }
-        return answer(record, asked.question(), decideForActor(caller, asked, today, record));
+        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today()).question(asked.question())
+                .actor(asked.actorId(), asked.submission());
+        return answer(newRecord(interfaceName), caller, check, AccessPipeline.decide(AccessPipeline.ACTOR_QUESTION, check));
     }
 
-    private Outcome<BenefitAnswer> answer(AuditRecord record, BenefitQuestion question, Decided decided) {
+    private Outcome<BenefitAnswer> answer(AuditRecord record, Caller caller, AccessCheck check, AccessPipeline.Decision decision) {
+        Decided decided = decided(check, decision);
+        describe(record, check, caller.certificateFingerprint(), caller.userPersonId());
         if (decided.refusal() != null) {
             audit.record(record.outcome(decided.refusal().code().name()));
             return Outcome.refused(record.requestId(), decided.refusal());
         }
-        BenefitAnswer answer = read(question, decided);
+        BenefitAnswer answer = read(check.question(), decided);
         audit.record(record
                 .disclosed(names(answer.sources().keySet()), names(answer.withheld()), answer.registerTime())
                 .outcome(AuditRecord.GRANTED));
@@ -109,12 +99,39 @@ public class DisclosureService {
         }
     }
 
+    private static Decided decided(AccessCheck check, AccessPipeline.Decision decision) {
+        return decision.granted() ? new Decided(null, check.personId(), check.basis(), check.types()) : Decided.refused(decision.refusal());
+    }
+
+    /**
+     * The audit record of a question, built once from what the steps found, whichever step ended it: who
+     * asked (as far as known), for whom, about whom, under which purpose and basis, and an actor's terms.
+     */
+    static void describe(AuditRecord record, AccessCheck check, String certificateFingerprint, String userPersonId) {
+        BenefitQuestion question = check.question();
+        record.caller(check.organisationNumber(), certificateFingerprint).user(userPersonId)
+                .principal(check.principalNumber())
+                .subject(check.personId(), question.purpose() == null ? null : question.purpose().name(), question.correlationId())
+                .basis(check.basis() == null ? null : check.basis().citation(), question.consent() == null ? null : question.consent().auditText(),
+                        question.caseId());
+        if (check.actorId() != null) {
+            record.actor(ActorRegistration.isWellFormed(check.actorId()) ? check.actorId() : null);
+        }
+        Submission submission = check.submission();
+        if (submission != null) {
+            record.submission(submission.statedPurpose(), submission.statedLegalText(), submission.caseHandler());
+        }
+    }
+
     /**
      * The decision for a subscription order about one person: the question's steps, audited into
      * {@code record} by the caller, and no data read.
      */
     public Decided decideOrder(Caller caller, BenefitQuestion question, LocalDate today, AuditRecord record) {
-        return decide(caller, ServiceInterface.SYSTEM_TO_SYSTEM, question, today, record);
+        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today).question(question);
+        Decided decided = decided(check, AccessPipeline.decide(AccessPipeline.QUESTION, check));
+        describe(record, check, caller.certificateFingerprint(), caller.userPersonId());
+        return decided;
     }
 
     /**
@@ -124,13 +141,15 @@ public class DisclosureService {
      */
     public Decided sameOrderFor(Decided granted, Caller caller, String organisationNumber, BenefitQuestion question, LocalDate today,
                                 AuditRecord record) {
-        Subject subject = subject(question, today, record);
-        record.caller(organisationNumber, caller.certificateFingerprint()).user(caller.userPersonId());
-        if (subject.invalid().isPresent()) {
-            return Decided.refused(subject.invalid().get());
+        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today).question(question);
+        AccessPipeline.Decision decision = AccessPipeline.decide(AccessPipeline.NEXT_PERSON_OF_ORDER, check);
+        describe(record, check, caller.certificateFingerprint(), caller.userPersonId());
+        record.caller(organisationNumber, caller.certificateFingerprint());
+        if (!decision.granted()) {
+            return Decided.refused(decision.refusal());
         }
         record.basis(granted.basis().citation(), question.consent() == null ? null : question.consent().auditText(), question.caseId());
-        return new Decided(null, subject.personId(), granted.basis(), granted.types());
+        return new Decided(null, check.personId(), granted.basis(), granted.types());
     }
 
     /**
@@ -139,133 +158,18 @@ public class DisclosureService {
      * assignment stops it. The period's length was checked when it was ordered and is not checked again.
      */
     public Decided recheck(Organisation organisation, BenefitQuestion question, LocalDate today, AuditRecord record) {
-        Subject subject = subject(question, today, record);
-        CallerIdentification.Result who = identification.identifyOrganisation(organisation, ServiceInterface.SYSTEM_TO_SYSTEM, today);
-        record.caller(organisation.organisationNumber(), null);
-        if (who.refusal() != null) {
-            return Decided.refused(who.refusal());
-        }
-        return decideFor(who.identified(), subject, ServiceInterface.SYSTEM_TO_SYSTEM, question, today, record, false);
+        AccessCheck check = identification.checkFor(organisation, ServiceInterface.SYSTEM_TO_SYSTEM, today).question(question);
+        Decided decided = decided(check, AccessPipeline.decide(AccessPipeline.NOTIFICATION_RECHECK, check));
+        describe(record, check, null, null);
+        return decided;
     }
 
-    /** The question's person and principal as far as they are valid, written into the audit record. */
-    private record Subject(Optional<Refusal> invalid, String personId, String principalNumber) {
+    private LocalDate today() {
+        return LocalDate.now(configuration.clock());
     }
 
-    private static Subject subject(BenefitQuestion question, LocalDate today, AuditRecord record) {
-        Optional<Refusal> invalid = DisclosureRules.validateInput(question, today);
-        String personId = invalid.filter(r -> r.code() == RefusalCode.INVALID_PERSON_ID).isPresent()
-                ? null : PersonId.parse(question.personId(), today).canonical();
-        String principalNumber = question.principalOrganisationNumber() == null || !OrganisationNumber.isValid(question.principalOrganisationNumber())
-                ? null : OrganisationNumber.parse(question.principalOrganisationNumber()).value();
-        record.principal(principalNumber)
-                .subject(personId, question.purpose() == null ? null : question.purpose().name(), question.correlationId())
-                .basis(null, question.consent() == null ? null : question.consent().auditText(), question.caseId());
-        return new Subject(invalid, personId, principalNumber);
-    }
-
-    private Decided decide(Caller caller, ServiceInterface via, BenefitQuestion question, LocalDate today, AuditRecord record) {
-        // Step 1: the question itself.
-        Subject subject = subject(question, today, record);
-
-        // Step 2 and 3: who asks, and whether it is connected.
-        CallerIdentification.Result who = identification.identify(caller, via, today);
-        record.caller(who.organisationNumber(), caller.certificateFingerprint()).user(caller.userPersonId());
-        if (who.refusal() != null) {
-            return Decided.refused(who.refusal());
-        }
-        // Outside the opening hours or in planned maintenance, no question is answered (the SLA's terms).
-        Optional<Refusal> closed = serviceHours.refusalNow();
-        if (closed.isPresent()) {
-            return Decided.refused(closed.get());
-        }
-        if (subject.invalid().isPresent()) {
-            return Decided.refused(subject.invalid().get());
-        }
-        return decideFor(who.identified(), subject, via, question, today, record, true);
-    }
-
-    private Decided decideForActor(Caller caller, ActorQuestion asked, LocalDate today, AuditRecord record) {
-        // Step 1, as far as it goes before the actor is known: the person and the case, into the record.
-        subject(asked.question(), today, record);
-
-        // Steps 2 and 3: who asks, and whether it is connected.
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
-        record.caller(who.organisationNumber(), caller.certificateFingerprint());
-        if (who.refusal() != null) {
-            return Decided.refused(who.refusal());
-        }
-        Optional<Refusal> closed = serviceHours.refusalNow();
-        if (closed.isPresent()) {
-            return Decided.refused(closed.get());
-        }
-
-        // Step 2a: the actor is the caller's own and live.
-        Optional<ActorRegistration> actor = identification.actor(asked.actorId());
-        Optional<Refusal> actorRefusal = ActorRules.checkActor(actor, who.identified().organisation(), today);
-        if (actorRefusal.isPresent()) {
-            return Decided.refused(actorRefusal.get());
-        }
-        ActorRegistration registration = actor.get();
-
-        // Step 2b (SSBTEK): the submitter is the organisation the actor asks for.
-        Submission submission = asked.submission();
-        if (submission != null) {
-            Optional<Refusal> submitter = ActorRules.checkSubmitter(submission, registration);
-            if (submitter.isPresent()) {
-                return Decided.refused(submitter.get());
-            }
-        }
-
-        // Step 1 in full, now that the actor states the purpose and the principal.
-        BenefitQuestion question = asked.question().forActor(registration.purpose(),
-                registration.principal() == null ? null : registration.principal().organisationNumber());
-        Subject subject = subject(question, today, record);
-        if (subject.invalid().isPresent()) {
-            return Decided.refused(subject.invalid().get());
-        }
-        if (submission != null) {
-            Optional<Refusal> inCase = ActorRules.checkCase(question, submission, today);
-            if (inCase.isPresent()) {
-                return Decided.refused(inCase.get());
-            }
-        }
-        return decideFor(who.identified(), subject, ServiceInterface.SYSTEM_TO_SYSTEM, question, today, record, true);
-    }
-
-    private Decided decideFor(CallerIdentification.Identified identified, Subject subject, ServiceInterface via,
-                              BenefitQuestion question, LocalDate today, AuditRecord record, boolean checkPeriod) {
-        CallerIdentification.Answerable answerable = identification.answerable(identified, subject.principalNumber(), via, today);
-        if (answerable.refusal() != null) {
-            return Decided.refused(answerable.refusal());
-        }
-        List<Agreement> agreements = answerable.agreements();
-
-        // Step 1, with the agreement known.
-        boolean longPeriods = agreements.stream().allMatch(Agreement::longPeriodsAllowed);
-        Optional<Refusal> period = checkPeriod ? DisclosureRules.checkPeriodLength(question.from(), question.tom(), longPeriods)
-                : Optional.empty();
-        if (period.isPresent()) {
-            return Decided.refused(period.get());
-        }
-
-        // Step 4: purpose and legal basis, for the party that answers for the question.
-        Optional<LegalBasis> basis = configuration.legalBases().basisFor(answerable.partyKind(), question.purpose());
-        Optional<Refusal> purpose = DisclosureRules.checkPurpose(basis, answerable.covers(question.purpose()));
-        if (purpose.isPresent()) {
-            return Decided.refused(purpose.get());
-        }
-        record.basis(basis.get().citation(), question.consent() == null ? null : question.consent().auditText(), question.caseId());
-
-        // Step 5: consent or an open case.
-        Optional<Refusal> condition = DisclosureRules.checkCondition(basis.get(), question.consent(), question.caseId(), today);
-        if (condition.isPresent()) {
-            return Decided.refused(condition.get());
-        }
-
-        // Step 6: the types every agreement involved allows.
-        return new Decided(null, subject.personId(), basis.get(),
-                DisclosureRules.selectTypes(question.informationTypes(), answerable.allowedTypes()));
+    private static AuditRecord newRecord(String interfaceName) {
+        return new AuditRecord(UUID.randomUUID().toString(), Instant.now(), interfaceName, OPERATION);
     }
 
     private BenefitAnswer read(BenefitQuestion question, Decided decided) {

@@ -1,6 +1,5 @@
 package se.lefi.application;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,14 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import se.lefi.domain.access.ActorRules;
-import se.lefi.domain.access.DisclosureRules;
-import se.lefi.domain.access.Purpose;
-import se.lefi.domain.access.Refusal;
+import se.lefi.domain.access.AccessCheck;
+import se.lefi.domain.access.AccessPipeline;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
-import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
@@ -40,10 +36,10 @@ public class LefiOnlineService {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
-    @EJB
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -59,26 +55,20 @@ public class LefiOnlineService {
      */
     public Outcome<List<AvailablePurpose>> availableInformationTypes(Caller caller, ServiceInterface via, String principalOrganisationNumber) {
         String operation = "GetAvailableInformationTypes";
-        LocalDate today = LocalDate.now(configuration.clock());
-        CallerIdentification.Result who = identification.identify(caller, via, today);
+        AccessCheck check = identification.check(caller, via, today()).principal(principalOrganisationNumber);
+        AccessPipeline.Decision decision = AccessPipeline.decide(AccessPipeline.AVAILABLE_TYPES, check);
         String requestId = newRequestId();
-        if (who.refusal() != null) {
-            return refuse(requestId, operation, caller, who, who.refusal());
+        AuditRecord record = auditRecord(requestId, INTERFACE, operation, caller, check.organisationNumber());
+        if (!decision.granted()) {
+            audit.record(record.outcome(decision.refusal().code().name()));
+            return Outcome.refused(requestId, decision.refusal());
         }
-        if (principalOrganisationNumber != null && !OrganisationNumber.isValid(principalOrganisationNumber)) {
-            return refuse(requestId, operation, caller, who, Refusal.of(RefusalCode.INVALID_ORGANISATION_NUMBER));
-        }
-        String principal = principalOrganisationNumber == null ? null : OrganisationNumber.parse(principalOrganisationNumber).value();
-        CallerIdentification.Answerable answerable = identification.answerable(who.identified(), principal, via, today);
-        if (answerable.refusal() != null) {
-            return refuse(requestId, operation, caller, who, answerable.refusal());
-        }
-        Set<InformationType> allowed = answerable.allowedTypes();
-        List<AvailablePurpose> purposes = configuration.legalBases().basesFor(answerable.partyKind()).stream()
-                .filter(basis -> answerable.covers(basis.purpose()))
+        Set<InformationType> allowed = check.allowedTypes();
+        List<AvailablePurpose> purposes = configuration.legalBases().basesFor(check.answeringKind()).stream()
+                .filter(basis -> check.covers(basis.purpose()))
                 .map(basis -> new AvailablePurpose(basis, allowed))
                 .toList();
-        audit.record(auditRecord(requestId, INTERFACE, operation, caller, who.organisationNumber()).principal(principal).outcome(AuditRecord.GRANTED));
+        audit.record(record.principal(check.principalNumber()).outcome(AuditRecord.GRANTED));
         return Outcome.granted(requestId, purposes);
     }
 
@@ -90,36 +80,20 @@ public class LefiOnlineService {
      * {@code interfaceName}.
      */
     public Outcome<Set<InformationType>> availableTypesForActor(Caller caller, String interfaceName, String actorId) {
-        String operation = "GetAvailableInformationTypes";
-        LocalDate today = LocalDate.now(configuration.clock());
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
+        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today()).actor(actorId, null);
+        AccessPipeline.Decision decision = AccessPipeline.decide(AccessPipeline.ACTOR_AVAILABLE_TYPES, check);
         String requestId = newRequestId();
-        AuditRecord record = auditRecord(requestId, interfaceName, operation, caller, who.organisationNumber())
+        AuditRecord record = auditRecord(requestId, interfaceName, "GetAvailableInformationTypes", caller, check.organisationNumber())
                 .actor(ActorRegistration.isWellFormed(actorId) ? actorId : null);
-        Optional<Refusal> refusal = Optional.ofNullable(who.refusal());
-        Optional<ActorRegistration> actor = identification.actor(actorId);
-        if (refusal.isEmpty()) {
-            refusal = ActorRules.checkActor(actor, who.identified().organisation(), today);
+        if (check.actorRegistration() != null) {
+            record.principal(check.principalNumber()).subject(null, check.actorRegistration().purpose().name(), null);
         }
-        CallerIdentification.Answerable answerable = null;
-        if (refusal.isEmpty()) {
-            String principal = actor.get().principal() == null ? null : actor.get().principal().organisationNumber();
-            record.principal(principal).subject(null, actor.get().purpose().name(), null);
-            answerable = identification.answerable(who.identified(), principal, ServiceInterface.SYSTEM_TO_SYSTEM, today);
-            refusal = Optional.ofNullable(answerable.refusal());
-        }
-        if (refusal.isEmpty()) {
-            // What its questions could get: none, when the actor's purpose has no basis or is outside an agreement.
-            Purpose purpose = actor.get().purpose();
-            refusal = DisclosureRules.checkPurpose(configuration.legalBases().basisFor(answerable.partyKind(), purpose),
-                    answerable.covers(purpose));
-        }
-        if (refusal.isPresent()) {
-            audit.record(record.outcome(refusal.get().code().name()));
-            return Outcome.refused(requestId, refusal.get());
+        if (!decision.granted()) {
+            audit.record(record.outcome(decision.refusal().code().name()));
+            return Outcome.refused(requestId, decision.refusal());
         }
         audit.record(record.outcome(AuditRecord.GRANTED));
-        return Outcome.granted(requestId, answerable.allowedTypes());
+        return Outcome.granted(requestId, check.allowedTypes());
     }
 
     /**
@@ -128,11 +102,12 @@ public class LefiOnlineService {
      */
     public Outcome<PingAnswer> probe(Caller caller, String interfaceName, String operation) {
         Clock clock = configuration.clock();
-        CallerIdentification.Result who = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, LocalDate.now(clock));
+        AccessPipeline.Decision decision = AccessPipeline.decide(AccessPipeline.PING, check);
         String requestId = newRequestId();
-        if (who.refusal() != null) {
-            audit.record(auditRecord(requestId, interfaceName, operation, caller, who.organisationNumber()).outcome(who.refusal().code().name()));
-            return Outcome.refused(requestId, who.refusal());
+        if (!decision.granted()) {
+            audit.record(auditRecord(requestId, interfaceName, operation, caller, check.organisationNumber()).outcome(decision.refusal().code().name()));
+            return Outcome.refused(requestId, decision.refusal());
         }
         return Outcome.granted(requestId, new PingAnswer(configuration.serviceVersion(), clock.instant(), registerTime()));
     }
@@ -168,11 +143,6 @@ public class LefiOnlineService {
         return requestId;
     }
 
-    private <T> Outcome<T> refuse(String requestId, String operation, Caller caller, CallerIdentification.Result who, Refusal refusal) {
-        audit.record(auditRecord(requestId, INTERFACE, operation, caller, who.organisationNumber()).outcome(refusal.code().name()));
-        return Outcome.refused(requestId, refusal);
-    }
-
     private static AuditRecord auditRecord(String requestId, String interfaceName, String operation, Caller caller, String organisationNumber) {
         return new AuditRecord(requestId, Instant.now(), interfaceName, operation)
                 .caller(organisationNumber, caller.certificateFingerprint()).user(caller.userPersonId());
@@ -181,6 +151,10 @@ public class LefiOnlineService {
     private Instant registerTime() {
         RegisterState state = em.find(RegisterState.class, RegisterState.SINGLETON_ID);
         return state == null ? Instant.EPOCH : state.registerTime();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(configuration.clock());
     }
 
     private static String newRequestId() {

@@ -60,7 +60,7 @@ public class NotificationProducer {
     @EJB
     DisclosureService disclosure;
 
-    @EJB
+    @Inject
     AuditTrail audit;
 
     @Inject

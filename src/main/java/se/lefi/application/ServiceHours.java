@@ -3,7 +3,8 @@ package se.lefi.application;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,10 +29,12 @@ import se.lefi.domain.service.ServiceWindows;
 /**
  * The service windows: opening hours and planned maintenance from configuration
  * ({@code lefi.service.hours}, {@code lefi.service.maintenance}), and maintenance windows that
- * administrators plan while the service runs. Those are read from the database at each question, so
- * a window planned on one node closes every node at once.
+ * administrators plan while the service runs. A question reads those with its party facts
+ * ({@link PartyFacts}), which every administrator's action makes every node read afresh, so a window
+ * planned on one node closes every node at once. Not an EJB: planning and cancelling are transactions
+ * of their own (@Transactional); a question's check runs in the question's.
  */
-@Stateless
+@ApplicationScoped
 public class ServiceHours {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -73,12 +76,17 @@ public class ServiceHours {
     /** Open or closed now, why, and the windows not yet over (configured ones have no id). */
     public record Status(boolean open, String reason, Instant reopens, String openingHours, List<MaintenanceWindow> maintenance) {}
 
-    /** The refusal for a question now, if the service is closed. */
-    public Optional<Refusal> refusalNow() {
+    /**
+     * The refusal for a question now, if the service is closed. The planned windows come from the question's
+     * party facts: they change only through administrators' actions.
+     */
+    public Optional<Refusal> refusalNow(PartyFacts.Snapshot facts) {
         if (configurationError != null) {
             return Optional.of(new Refusal(RefusalCode.SERVICE_UNAVAILABLE, "The service windows are misconfigured; nothing was disclosed."));
         }
-        return windows().closedAt(Instant.now()).map(c -> new Refusal(RefusalCode.OUTSIDE_SERVICE_HOURS,
+        Instant now = Instant.now();
+        ServiceWindows windows = facts.other("maintenance windows", () -> windowsDuring(now, OPEN_ENDED));
+        return windows.closedAt(now).map(c -> new Refusal(RefusalCode.OUTSIDE_SERVICE_HOURS,
                 c.reason() + (c.reopens() == null ? "." : "; open again from " + c.reopens() + ".")));
     }
 
@@ -92,6 +100,7 @@ public class ServiceHours {
                 closure.map(ServiceWindows.Closure::reopens).orElse(null), windows.hours().toString(), windows.maintenance());
     }
 
+    @Transactional
     public MaintenanceWindow plan(Caller admin, MaintenanceWindow planned) {
         Instant start = planned.start();
         Instant end = planned.end();
@@ -118,6 +127,7 @@ public class ServiceHours {
     }
 
     /** Removes a window administrators planned; false if there is none with that id. */
+    @Transactional
     public boolean cancel(Caller admin, long id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM MAINTENANCE_WINDOW WHERE ID = ?")) {

@@ -1,7 +1,7 @@
 package se.lefi.application;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +37,7 @@ public class ServiceLevelReport {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    @EJB
+    @Inject
     ServiceHours serviceHours;
 
     public record InterfaceLevel(String interfaceName, long requests, long failures, double availabilityPercent,

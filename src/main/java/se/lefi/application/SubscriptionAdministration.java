@@ -39,7 +39,7 @@ public class SubscriptionAdministration {
     @EJB
     AdminActions actions;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @EJB

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import se.lefi.domain.access.AccessCheck;
+import se.lefi.domain.access.AccessPipeline;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Purpose;
@@ -84,10 +86,10 @@ public class SubscriptionService {
     @EJB
     DisclosureService disclosure;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
-    @EJB
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -352,27 +354,16 @@ public class SubscriptionService {
      */
     private Who identify(Caller caller, String operation, String principal, LocalDate today, Optional<Refusal> invalid) {
         AuditRecord record = record(operation);
-        CallerIdentification.Result result = identification.identify(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today);
-        record.caller(result.organisationNumber(), caller.certificateFingerprint()).principal(principal);
-        Refusal refusal = result.refusal();
-        if (refusal == null && invalid.isPresent()) {
-            refusal = invalid.get();
-        }
-        if (refusal == null && principal != null && !OrganisationNumber.isValid(principal)) {
-            refusal = Refusal.of(RefusalCode.INVALID_ORGANISATION_NUMBER);
-        }
-        if (refusal == null) {
-            CallerIdentification.Answerable answerable = identification.answerable(result.identified(), principal,
-                    ServiceInterface.SYSTEM_TO_SYSTEM, today);
-            refusal = answerable.refusal();
-        }
-        if (refusal != null) {
-            audit.record(record.outcome(refusal.code().name()));
-            return new Who(record.requestId(), refusal, 0, result.organisationNumber());
+        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today).principal(principal).invalid(invalid);
+        AccessPipeline.Decision decision = AccessPipeline.decide(AccessPipeline.SUBSCRIPTION, check);
+        record.caller(check.organisationNumber(), caller.certificateFingerprint()).principal(principal);
+        if (!decision.granted()) {
+            audit.record(record.outcome(decision.refusal().code().name()));
+            return new Who(record.requestId(), decision.refusal(), 0, check.organisationNumber());
         }
         // Only refusals are audited here: each person of an order gets its own record, and each
         // notification was audited when it was produced, so reading the feed discloses nothing new.
-        return new Who(record.requestId(), null, result.identified().organisation().id(), result.organisationNumber());
+        return new Who(record.requestId(), null, check.organisation().id(), check.organisationNumber());
     }
 
     private static Optional<Refusal> personCount(List<String> personIds) {

@@ -292,7 +292,9 @@ public final class ClusterKill {
 
     /**
      * Admin changes made through node 1 hold on node 2 from the next request, with no wait: a
-     * maintenance window (planned on one node, removed on the other) and a termination.
+     * maintenance window (planned on one node, removed on the other) and a termination. Node 2 has just
+     * answered the agent before each change, so the agent's party facts are in its memory: the change
+     * must reach them (PartyFacts' version), not merely the database.
      */
     private static void adminChangesReachTheOtherNodeAtOnce(List<String> nodes, HttpClient admin, List<String> failures) throws Exception {
         HttpClient agent = client("insurance-agent");
@@ -312,6 +314,8 @@ public final class ClusterKill {
                 + LefiServer.json(planned.body()).getJsonNumber("id").longValue(), null), 204, null);
         expect(failures, "node 1 answers once node 2 removed the window", send(agent, "POST", nodes.get(0) + agentQuery, question), 200, null);
 
+        expect(failures, "node 2 answers the agent from the facts in its memory",
+                send(agent, "POST", nodes.get(1) + agentQuery, question), 200, null);
         expect(failures, "termination on node 1", send(admin, "POST", nodes.get(0) + "/api/admin/organisations/" + INSURANCE_AGENT
                 + "/termination", "{\"name\": \"Demo Försäkringsförmedling AB\", \"from\": \"" + LocalDate.now(SWEDEN) + "\"}"), 200, null);
         expect(failures, "node 2 refuses the organisation terminated on node 1",

@@ -1,8 +1,7 @@
 package se.lefi.infrastructure.audit;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.lefi.domain.audit.AuditRecord;
@@ -12,8 +11,8 @@ import se.lefi.infrastructure.metrics.RequestOutcome;
  * Writes audit records inside the caller's transaction, so an answer and its record commit or
  * fail together. The flush makes a failing write surface before any answer is built.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class AuditTrail {
     @PersistenceContext
     EntityManager em;

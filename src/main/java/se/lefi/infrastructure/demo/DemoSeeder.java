@@ -65,6 +65,9 @@ public class DemoSeeder {
                 em.persist(assignment);
             }
         }
+        if (created > 0) {
+            partiesChanged();
+        }
         return created;
     }
 
@@ -113,7 +116,15 @@ public class DemoSeeder {
             em.persist(registration);
             created++;
         }
+        if (created > 0) {
+            partiesChanged();
+        }
         return created;
+    }
+
+    /** As every administrator's action does: nodes drop the party facts they hold (se.lefi.application.PartyFacts). */
+    private void partiesChanged() {
+        em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
     }
 
     private Organisation organisation(String alias, List<DemoParties.Party> parties) {

@@ -1,6 +1,6 @@
 package se.lefi.interfaces.health;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,7 +16,7 @@ import se.lefi.application.ServiceHours;
 @Readiness
 @ApplicationScoped
 public class ServiceHoursReadiness implements HealthCheck {
-    @EJB
+    @Inject
     ServiceHours serviceHours;
 
     @Override

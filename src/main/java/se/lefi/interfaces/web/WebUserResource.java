@@ -40,7 +40,7 @@ import se.lefi.interfaces.rest.v1.QueryBody;
 @Path("web")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebUserResource {
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @EJB

@@ -1,6 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import se.lefi.interfaces.rest.Problem;
 @Path("admin/service-windows")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceWindowsResource {
-    @EJB
+    @Inject
     ServiceHours serviceHours;
 
     @Context

@@ -44,7 +44,7 @@ public class ActorsResource {
     @EJB
     LefiOnlineService service;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @Inject

@@ -1,6 +1,7 @@
 package se.lefi.interfaces.rest.v1;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,7 @@ public class NotificationsResource {
     @EJB
     LefiOnlineService service;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @Context

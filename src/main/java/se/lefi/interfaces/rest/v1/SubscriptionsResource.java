@@ -1,6 +1,7 @@
 package se.lefi.interfaces.rest.v1;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -45,7 +46,7 @@ public class SubscriptionsResource {
     @EJB
     LefiOnlineService service;
 
-    @EJB
+    @Inject
     CallerIdentification identification;
 
     @Context
