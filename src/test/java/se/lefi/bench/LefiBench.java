@@ -1,10 +1,13 @@
 package se.lefi.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,6 +59,8 @@ import se.lefi.it.LefiServer;
  * --warmup   5                  seconds, per scenario
  * --persons  1000000            persons in the server's synthetic register (lefi.demo.persons)
  * --seed     1                  person choice: one SplittableRandom per thread, split from this seed
+ * --profile-pid  PID            with --profile-file: the server's process; JFR records it (jcmd) from the
+ * --profile-file FILE           end of the server warm-up round to the end of the last measured window
  * </pre>
  */
 public final class LefiBench {
@@ -134,10 +139,18 @@ public final class LefiBench {
         run("GetBenefitInformation", client, ssl, threads, 0, Math.max(warmup, 1), seed + 1, gbiRequests);
         System.out.println();
 
+        String profilePid = options.get("profile-pid");
+        if (!profilePid.isEmpty()) {
+            jcmd(profilePid, "JFR.configure", "stackdepth=" + ProfileLayers.STACK_DEPTH);
+            jcmd(profilePid, "JFR.start", "name=lefi-bench", "settings=profile");
+        }
         Result pingResult = run("Ping", client, ssl, threads, warmup, seconds, seed, pingRequests);
         pingResult.print();
         Result gbiResult = run("GetBenefitInformation", client, ssl, threads, warmup, seconds, seed, gbiRequests);
         gbiResult.print();
+        if (!profilePid.isEmpty()) {
+            jcmd(profilePid, "JFR.stop", "name=lefi-bench", "filename=" + Path.of(options.get("profile-file")).toAbsolutePath());
+        }
 
         double ratio = pingResult.throughput() == 0 ? 0 : gbiResult.throughput() / pingResult.throughput();
         System.out.printf(Locale.ROOT, "Throughput ratio GetBenefitInformation / Ping: %.3f%n", ratio);
@@ -417,6 +430,8 @@ public final class LefiBench {
         options.put("warmup", "5");
         options.put("persons", "1000000");
         options.put("seed", "1");
+        options.put("profile-pid", "");
+        options.put("profile-file", "");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || !options.containsKey(arg.substring(2)) || i + 1 >= args.length) {
@@ -426,6 +441,19 @@ public final class LefiBench {
             options.put(arg.substring(2), args[++i]);
         }
         return options;
+    }
+
+    /** Runs the JDK's jcmd against the server's process; its answer goes to stderr, a failure is fatal. */
+    private static void jcmd(String pid, String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> line = new ArrayList<>(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", pid));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        System.err.println("[lefi] " + String.join(" ", line) + ": " + output.replaceAll("\\s+", " "));
+        if (process.waitFor() != 0 || output.contains("Exception")) {
+            throw new IllegalStateException("jcmd failed: " + output);
+        }
     }
 
     private static int positiveInt(Map<String, String> options, String name) {
