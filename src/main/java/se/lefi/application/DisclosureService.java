@@ -3,8 +3,6 @@ package se.lefi.application;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +29,6 @@ import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.PersonRecord;
-import se.lefi.domain.register.RegisterState;
 import se.lefi.domain.register.SourceStatus;
 import se.lefi.infrastructure.audit.AuditTrail;
 import se.lefi.infrastructure.config.LefiConfiguration;
@@ -46,9 +43,6 @@ import se.lefi.infrastructure.register.RegisterReader;
 @Stateless
 public class DisclosureService {
     static final String OPERATION = "GetBenefitInformation";
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource register;
@@ -174,9 +168,10 @@ public class DisclosureService {
 
     private BenefitAnswer read(BenefitQuestion question, Decided decided) {
         Set<InformationType> granted = decided.types().granted();
-        Instant registerTime = em.find(RegisterState.class, RegisterState.SINGLETON_ID).registerTime();
+        Instant registerTime;
         Optional<PersonRecord> found;
         try (Connection connection = register.getConnection()) {
+            registerTime = RegisterReader.registerTime(connection).orElseThrow(() -> new IllegalStateException("the register is not loaded"));
             found = granted.isEmpty() ? Optional.empty()
                     : RegisterReader.read(connection, decided.personId(), question.from(), question.tom(), granted);
         } catch (SQLException e) {

@@ -4,8 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.annotation.Resource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +23,9 @@ import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
-import se.lefi.domain.register.RegisterState;
 import se.lefi.infrastructure.audit.AuditTrail;
 import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.infrastructure.register.RegisterReader;
 
 /**
  * LEFI Online, system-to-system: the transaction and security boundary of every question. Each
@@ -33,8 +35,8 @@ import se.lefi.infrastructure.config.LefiConfiguration;
 public class LefiOnlineService {
     static final String INTERFACE = ServiceInterface.SYSTEM_TO_SYSTEM.name();
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource register;
 
     @Inject
     CallerIdentification identification;
@@ -149,8 +151,11 @@ public class LefiOnlineService {
     }
 
     private Instant registerTime() {
-        RegisterState state = em.find(RegisterState.class, RegisterState.SINGLETON_ID);
-        return state == null ? Instant.EPOCH : state.registerTime();
+        try (Connection connection = register.getConnection()) {
+            return RegisterReader.registerTime(connection).orElse(Instant.EPOCH);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the register time could not be read", e);
+        }
     }
 
     private LocalDate today() {

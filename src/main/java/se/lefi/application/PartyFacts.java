@@ -1,8 +1,13 @@
 package se.lefi.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +22,7 @@ import se.lefi.domain.party.CertificateBinding;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyDirectory;
 import se.lefi.domain.party.WebUser;
+import javax.sql.DataSource;
 
 /**
  * The party facts a question's decision needs — organisations, certificate bindings, agreements, agent
@@ -42,11 +48,14 @@ public class PartyFacts {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(-1));
 
     /** The facts as of now: reads the version once; the snapshot then serves the whole request. */
     public Snapshot now() {
-        long version = ((Number) em.createNativeQuery("SELECT VERSION FROM PARTY_VERSION WHERE ID = 1").getSingleResult()).longValue();
+        long version = version();
         while (true) {
             Snapshot held = current.get();
             if (held.version >= version && held.size() < MAX_REMEMBERED) {
@@ -56,6 +65,18 @@ public class PartyFacts {
             if (current.compareAndSet(held, fresh)) {
                 return fresh;
             }
+        }
+    }
+
+    /** Plain JDBC, on the request transaction's connection: the cheapest read there is, once per request. */
+    private long version() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT VERSION FROM PARTY_VERSION WHERE ID = 1");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the party version could not be read", e);
         }
     }
 

@@ -122,6 +122,12 @@ public final class ProfileLayers {
         return false;
     }
 
+    /** The JDK's XML Schema validator, which CXF runs over every SOAP body (schema-validation-enabled). */
+    static boolean validatesSchema(String className) {
+        return className.startsWith("com.sun.org.apache.xerces.internal.impl.xs.")
+                || className.startsWith("com.sun.org.apache.xerces.internal.jaxp.validation.");
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: ProfileLayers <recording.jfr>");
@@ -138,6 +144,7 @@ public final class ProfileLayers {
         layers.put(OTHER, 0L);
         Map<String, Long> lefiOnStack = new HashMap<>();
         Map<String, Long> topFrames = new HashMap<>();
+        long validating = 0;
 
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
@@ -165,6 +172,7 @@ public final class ProfileLayers {
                     }
                 }
                 layers.merge(layer(classNames), 1L, Long::sum);
+                validating += classNames.stream().anyMatch(ProfileLayers::validatesSchema) ? 1 : 0;
                 lefiMethods.forEach(method -> lefiOnStack.merge(method, 1L, Long::sum));
                 if (!event.getStackTrace().getFrames().isEmpty()) {
                     topFrames.merge(methodName(event.getStackTrace().getFrames().get(0).getMethod()), 1L, Long::sum);
@@ -184,6 +192,8 @@ public final class ProfileLayers {
         for (Map.Entry<String, Long> layer : layers.entrySet()) {
             System.out.printf(Locale.ROOT, "| %s | %,d | %s |%n", layer.getKey(), layer.getValue(), share(layer.getValue(), kept));
         }
+        System.out.printf(Locale.ROOT, "%nSchema validation (the XML Schema validator anywhere on the stack, within the layers above): %,d samples, %s%n",
+                validating, share(validating, kept));
         System.out.println();
         System.out.println("Where lefi's code is on the stack (samples with the method anywhere on the stack, once per sample):");
         table("lefi method", lefiOnStack, 15, kept);

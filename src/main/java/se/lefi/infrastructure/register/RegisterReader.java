@@ -108,6 +108,14 @@ public final class RegisterReader {
         return Optional.of(new PersonRecord(person, decisions, payments, sgi));
     }
 
+    /** The register's time: how far its changes have been applied. Empty before the register is loaded. */
+    public static Optional<Instant> registerTime(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT REGISTER_TIME FROM REGISTER_STATE WHERE ID = 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+        }
+    }
+
     private static PersonInformation person(Connection connection, String personId) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(PERSON)) {
             s.setString(1, personId);
