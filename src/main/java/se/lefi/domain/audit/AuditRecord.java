@@ -184,8 +184,9 @@ public class AuditRecord {
         return this;
     }
 
+    /** Fixes the content hash before the record is stored: JPA calls it; a writer that does not use JPA must. */
     @PrePersist
-    void hashContent() {
+    public void hashContent() {
         recordHash = computeHash();
     }
 
