@@ -12,7 +12,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.RDN;
@@ -34,12 +36,29 @@ public final class ClientCertificates {
     private ClientCertificates() {
     }
 
+    /** A certificate's fingerprint and subject serialNumber, worked out once: each request on a TLS session presents the same one. */
+    private record Identity(String fingerprint, String subjectSerialNumber) {
+    }
+
+    private static final int MAX_IDENTITIES = 10_000;
+    // Certificate caches its hashCode, and equals compares identity first: a cheap key.
+    private static final Map<X509Certificate, Identity> IDENTITIES = new ConcurrentHashMap<>();
+
     public static Caller caller(Object requestAttribute) {
         if (!(requestAttribute instanceof X509Certificate[] chain) || chain.length == 0) {
             return Caller.withoutCertificate();
         }
         X509Certificate certificate = chain[0];
-        Caller caller = new Caller(fingerprint(certificate), subjectSerialNumber(certificate));
+        Identity identity = IDENTITIES.get(certificate);
+        if (identity == null) {
+            if (IDENTITIES.size() >= MAX_IDENTITIES) {
+                IDENTITIES.clear();
+            }
+            identity = new Identity(fingerprint(certificate), subjectSerialNumber(certificate));
+            IDENTITIES.put(certificate, identity);
+        }
+        // Revocation is asked at every request: its sources change while a session lasts.
+        Caller caller = new Caller(identity.fingerprint(), identity.subjectSerialNumber());
         return switch (CertificateRevocation.status(chain, Instant.now())) {
             case GOOD -> caller;
             case REVOKED -> caller.withCertificateRefusal(RefusalCode.CERTIFICATE_REVOKED);
