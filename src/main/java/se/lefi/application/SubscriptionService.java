@@ -25,7 +25,6 @@ import se.lefi.domain.access.Purpose;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.audit.AuditRecord;
-import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
