@@ -37,8 +37,9 @@ import javax.sql.DataSource;
  * change committed reads its version and so never sees what was there before. Nothing but the admin API
  * (and the demo seeder, at start-up) changes these tables.
  *
- * <p>What is returned is detached: read it, never change it. Administration reads and writes through its
- * own persistence context, never through this.
+ * <p>What is returned is shared by every request on the node, and is managed by the persistence context
+ * of the request that loaded it until that request ends: read it, never change it, never persist or merge
+ * it. Administration reads and writes through its own persistence context, never through this.
  */
 @ApplicationScoped
 public class PartyFacts {

@@ -114,11 +114,6 @@ public enum AccessStep {
             Optional<Refusal> refusal = ActorRules.checkActor(actor, c.organisation, c.today);
             if (refusal.isEmpty()) {
                 c.actor = actor.get();
-                if (c.question != null) {
-                    // The actor states the purpose and, for an agent, the principal.
-                    c.question = c.question.forActor(c.actor.purpose(),
-                            c.actor.principal() == null ? null : c.actor.principal().organisationNumber());
-                }
             }
             return refusal;
         }
@@ -130,10 +125,14 @@ public enum AccessStep {
             return c.submission == null ? Optional.empty() : ActorRules.checkSubmitter(c.submission, c.actor);
         }
     },
-    INPUT("the input: personnummer or samordningsnummer (form, date, Luhn), the principal's organisationsnummer, period order, at least one type",
+    INPUT("the input: personnummer or samordningsnummer (form, date, Luhn), the principal's organisationsnummer, period order, at least one type; under an actor, with the purpose and principal its registration states",
             INVALID_REQUEST, INVALID_PERSON_ID, INVALID_ORGANISATION_NUMBER, INVALID_PERIOD, NO_INFORMATION_TYPE) {
         @Override
         Optional<Refusal> check(AccessCheck c) {
+            if (c.actor != null && c.question != null) {
+                // Only now, after the submitter's step: a refusal before it audits the question as it was asked.
+                c.question = c.question.forActor(c.actor.purpose(), c.actor.principal() == null ? null : c.actor.principal().organisationNumber());
+            }
             if (c.requestInvalid.isPresent()) {
                 return c.requestInvalid;
             }

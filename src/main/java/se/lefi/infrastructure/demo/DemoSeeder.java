@@ -94,6 +94,9 @@ public class DemoSeeder {
             em.persist(decision);
             created++;
         }
+        if (created > 0) {
+            partiesChanged();
+        }
         return created;
     }
 

@@ -214,6 +214,17 @@ class AccessPipelineTest {
     }
 
     @Test
+    void aRefusedSubmitterIsAuditedWithTheQuestionAsAsked() {
+        directory.actors.put("A-3", new ActorRegistration("A-3", insurer, null, Purpose.COORDINATION_OF_COMPENSATION, TODAY.minusYears(1)));
+        Submission otherSubmitter = new Submission("2120002411", "Handläggare", List.of(), PERSON, TODAY.minusYears(1), TODAY, "EB-1",
+                "syfte", "lagtext");
+        AccessCheck check = check(presented(INSURER)).question(new BenefitQuestion(PERSON, TODAY.minusYears(1), TODAY,
+                List.of(InformationType.SJP), null, null, null, null, null)).actor("A-3", otherSubmitter);
+        assertRefused(AccessStep.SUBMITTER, RefusalCode.SUBMITTER_MISMATCH, check);
+        assertNull(check.question().purpose(), "the actor's purpose is taken only once the submitter is the actor's");
+    }
+
+    @Test
     void aNotificationsRecheckNeedsNoCertificateButAConnection() {
         AccessCheck check = AccessCheck.forOrganisation(insurer, ServiceInterface.SYSTEM_TO_SYSTEM, TODAY, directory, bases).question(question(PERSON));
         assertTrue(AccessPipeline.decide(AccessPipeline.NOTIFICATION_RECHECK, check).granted());
