@@ -41,19 +41,20 @@ public class ServiceWindowsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Plan a maintenance window: {\"from\": ISO-8601 date-time with offset, \"to\": ..., \"reason\": short public text}")
     public Response plan(JsonObject body) {
+        MaintenanceWindow window;
         try {
             Instant from = OffsetDateTime.parse(body.getString("from")).toInstant();
             Instant to = OffsetDateTime.parse(body.getString("to")).toInstant();
-            // Checked here: the EJB would wrap the domain's IllegalArgumentException.
-            MaintenanceWindow window = new MaintenanceWindow(null, from, to, body.getString("reason"));
-            return Response.status(201).entity(serviceHours.plan(
-                    ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)), window)).build();
+            // Checked here, before the transaction: only the request's own mistakes are answered 400.
+            window = new MaintenanceWindow(null, from, to, body.getString("reason"));
         } catch (NullPointerException | ClassCastException | DateTimeParseException e) {
             return Problem.response(400, "INVALID_REQUEST",
                     "from and to are ISO-8601 date-times with an offset (2026-12-24T06:00+01:00), reason a short text.", null);
         } catch (IllegalArgumentException e) {
             return Problem.response(400, "INVALID_REQUEST", e.getMessage() + ".", null);
         }
+        return Response.status(201).entity(serviceHours.plan(
+                ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)), window)).build();
     }
 
     @DELETE
