@@ -71,6 +71,14 @@ public class AdminActions {
         bumpPartyVersion(em);
     }
 
+    /**
+     * In the caller's transaction, for an action that changes no party fact (the register's changes, the
+     * subscriptions' sweep): the nodes keep the party facts they hold.
+     */
+    public void recordOutsideParties(AdminAction action) {
+        em.persist(action);
+    }
+
     /** One more on the party version, in the transaction of {@code em}: for every change to party facts. */
     public static void bumpPartyVersion(EntityManager em) {
         em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();

@@ -81,7 +81,7 @@ public class SubscriptionAdministration {
                 return new ApplyReport(applied, last, line, e.code(), e.getMessage());
             }
         }
-        actions.record(AdminActions.of(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " changes, up to change " + last, "DONE"));
+        actions.recordOutsideParties(AdminActions.of(admin, "APPLY_REGISTER_CHANGES", "register", "applied " + applied + " changes, up to change " + last, "DONE"));
         return new ApplyReport(applied, last, null, null, null);
     }
 
@@ -159,7 +159,7 @@ public class SubscriptionAdministration {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each page is a transaction of its own
     public int sweep(Caller admin) {
         int ended = dispatcher.sweep();
-        actions.record(AdminActions.of(admin, "SWEEP_SUBSCRIPTIONS", "subscriptions", ended + " subscriptions ended", "DONE"));
+        actions.recordOutsideParties(AdminActions.of(admin, "SWEEP_SUBSCRIPTIONS", "subscriptions", ended + " subscriptions ended", "DONE"));
         return ended;
     }
 }
