@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * The party facts a question's decision needs — organisations, certificate bindings, agreements, agent
  * assignments, web users, actors, planned maintenance windows — served from memory while they are unchanged.
  *
- * <p>Why an answer is never stale: every administrator's action, on any node, adds one to the database's
- * PARTY_VERSION in the transaction that makes the change ({@link AdminActions#record}), so the change and
+ * <p>Why an answer is never stale: every administrator's action on party facts, on any node, adds one to
+ * the database's PARTY_VERSION in the transaction that makes the change ({@link AdminActions#record}; only
+ * the register's changes and the subscriptions' sweep, which change none, do not), so the change and
  * the new version become visible together. Each request reads the version once ({@link #now()}), before
  * it reads any fact. If the version is newer than the one the facts in memory were loaded under, they are
  * dropped and loaded afresh. Facts loaded after reading version v are at least as new as v, so keeping

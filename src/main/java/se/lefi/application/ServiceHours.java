@@ -30,7 +30,7 @@ import se.lefi.domain.service.ServiceWindows;
  * The service windows: opening hours and planned maintenance from configuration
  * ({@code lefi.service.hours}, {@code lefi.service.maintenance}), and maintenance windows that
  * administrators plan while the service runs. A question reads those with its party facts
- * ({@link PartyFacts}), which every administrator's action makes every node read afresh, so a window
+ * ({@link PartyFacts}), which every administrator's action on them makes every node read afresh, so a window
  * planned on one node closes every node at once. Not an EJB: planning and cancelling are transactions
  * of their own (@Transactional); a question's check runs in the question's.
  */

@@ -125,7 +125,7 @@ public class DemoSeeder {
         return created;
     }
 
-    /** As every administrator's action does: nodes drop the party facts they hold (se.lefi.application.PartyFacts). */
+    /** As every administrator's action on party facts does: nodes drop the party facts they hold (se.lefi.application.PartyFacts). */
     private void partiesChanged() {
         em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
     }
