@@ -68,7 +68,7 @@ public class AdminActions {
      */
     public void record(AdminAction action) {
         em.persist(action);
-        bumpPartyVersion(em);
+        PartyFacts.changed(em);
     }
 
     /**
@@ -79,10 +79,6 @@ public class AdminActions {
         em.persist(action);
     }
 
-    /** One more on the party version, in the transaction of {@code em}: for every change to party facts. */
-    public static void bumpPartyVersion(EntityManager em) {
-        em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
-    }
 
     /** In a transaction of its own: a refused step rolls back, its record stays. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

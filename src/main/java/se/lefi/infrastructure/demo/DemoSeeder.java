@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import se.lefi.application.PartyFacts;
 import se.lefi.domain.access.LegalBasis;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.party.ActorRegistration;
@@ -66,7 +67,7 @@ public class DemoSeeder {
             }
         }
         if (created > 0) {
-            partiesChanged();
+            PartyFacts.changed(em); // as an administrator's action would: nodes drop the party facts they hold
         }
         return created;
     }
@@ -95,7 +96,7 @@ public class DemoSeeder {
             created++;
         }
         if (created > 0) {
-            partiesChanged();
+            PartyFacts.changed(em);
         }
         return created;
     }
@@ -120,15 +121,11 @@ public class DemoSeeder {
             created++;
         }
         if (created > 0) {
-            partiesChanged();
+            PartyFacts.changed(em);
         }
         return created;
     }
 
-    /** As every administrator's action on party facts does: nodes drop the party facts they hold (se.lefi.application.PartyFacts). */
-    private void partiesChanged() {
-        em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
-    }
 
     private Organisation organisation(String alias, List<DemoParties.Party> parties) {
         String number = parties.stream().filter(p -> p.alias().equals(alias)).map(DemoParties.Party::organisationNumber).findFirst()
