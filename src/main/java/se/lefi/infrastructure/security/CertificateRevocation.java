@@ -6,8 +6,11 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -68,9 +71,19 @@ public final class CertificateRevocation {
     }
 
     private static Status configuredLists(X509Certificate certificate, Instant now) {
+        return against(current.crls().stream(), certificate, now);
+    }
+
+    /**
+     * What revocation lists say of a certificate: revoked if one of its issuer's current lists names it,
+     * good if one covers it and none names it, else unknown. Read in order and no further than needed,
+     * so lists fetched on demand are fetched only while they can still change the answer.
+     */
+    static Status against(Stream<X509CRL> crls, X509Certificate certificate, Instant now) {
         X500Principal issuer = certificate.getIssuerX500Principal();
         boolean covered = false;
-        for (X509CRL crl : current.crls()) {
+        for (Iterator<X509CRL> each = crls.iterator(); each.hasNext(); ) {
+            X509CRL crl = each.next();
             if (!crl.getIssuerX500Principal().equals(issuer)) {
                 continue;
             }
@@ -84,6 +97,14 @@ public final class CertificateRevocation {
             covered = true;
         }
         return covered ? Status.GOOD : Status.UNKNOWN;
+    }
+
+    /** {@code crl}, once the one of {@code issuers} whose name it bears has been shown to have signed it. */
+    static X509CRL verified(X509CRL crl, Collection<X509Certificate> issuers) throws GeneralSecurityException {
+        X509Certificate issuer = issuers.stream().filter(i -> i.getSubjectX500Principal().equals(crl.getIssuerX500Principal()))
+                .findFirst().orElseThrow(() -> new GeneralSecurityException("a revocation list of an issuer the service does not trust"));
+        crl.verify(issuer.getPublicKey());
+        return crl;
     }
 
     /** The certificate that signed chain[0]: a trusted CA, or the next in the chain the client sent. */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -227,25 +228,11 @@ final class PublishedRevocation {
         if (!settings.distributionPoints()) {
             return Status.UNKNOWN;
         }
-        boolean covered = false;
-        for (URI point : distributionPoints(certificate)) {
+        // Lazily: a point is fetched only when the lists before it have not already said revoked.
+        return CertificateRevocation.against(distributionPoints(certificate).stream().map(point -> {
             FetchedList fetched = distributed.get(point);
-            if (fetched == null && distributed.size() < MAX_DISTRIBUTION_POINTS && retryDue(point, now)) {
-                fetched = fetch(point, issuer, now);
-            }
-            if (fetched == null || !fetched.crl().getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
-                continue;
-            }
-            Date next = fetched.crl().getNextUpdate();
-            if (next != null && next.toInstant().isBefore(now)) {
-                continue; // stale until the next refresh brings a current one
-            }
-            if (fetched.crl().isRevoked(certificate)) {
-                return Status.REVOKED;
-            }
-            covered = true;
-        }
-        return covered ? Status.GOOD : Status.UNKNOWN;
+            return fetched == null && distributed.size() < MAX_DISTRIBUTION_POINTS && retryDue(point, now) ? fetch(point, issuer, now) : fetched;
+        }).filter(Objects::nonNull).map(FetchedList::crl), certificate, now);
     }
 
     /** Fetches every distribution point seen so far anew (the revocation lists' schedule). */
@@ -256,11 +243,8 @@ final class PublishedRevocation {
     private static FetchedList fetch(URI point, X509Certificate issuer, Instant now) {
         try {
             byte[] bytes = send(HttpRequest.newBuilder(point).GET(), MAX_CRL_BYTES);
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(bytes));
-            if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-                throw new GeneralSecurityException("a revocation list of another issuer");
-            }
-            crl.verify(issuer.getPublicKey());
+            X509CRL crl = CertificateRevocation.verified(
+                    (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(bytes)), List.of(issuer));
             FetchedList fetched = new FetchedList(crl, issuer);
             distributed.put(point, fetched);
             unanswered.remove(point);

@@ -140,11 +140,7 @@ public class RevocationLists {
     private static List<X509CRL> verified(byte[] bytes, List<X509Certificate> anchors) throws GeneralSecurityException {
         List<X509CRL> crls = new ArrayList<>();
         for (CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(new ByteArrayInputStream(bytes))) {
-            X509CRL x509 = (X509CRL) crl;
-            X509Certificate issuer = anchors.stream().filter(a -> a.getSubjectX500Principal().equals(x509.getIssuerX500Principal()))
-                    .findFirst().orElseThrow(() -> new GeneralSecurityException("a revocation list of an issuer the service does not trust"));
-            x509.verify(issuer.getPublicKey());
-            crls.add(x509);
+            crls.add(CertificateRevocation.verified((X509CRL) crl, anchors));
         }
         return crls;
     }
