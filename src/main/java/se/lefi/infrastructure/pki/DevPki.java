@@ -207,8 +207,12 @@ public final class DevPki {
 
     /** The CA's own key signs its OCSP answers too (a responder may be the CA itself, RFC 6960 4.2.2.2). */
     ContentSigner signer() throws GeneralSecurityException {
+        return signer(caKey);
+    }
+
+    private static ContentSigner signer(PrivateKey key) throws GeneralSecurityException {
         try {
-            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastleProvider.PROVIDER_NAME).build(caKey);
+            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastleProvider.PROVIDER_NAME).build(key);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("Cannot create " + SIGNATURE_ALGORITHM + " signer", e);
         }
@@ -368,14 +372,7 @@ public final class DevPki {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
             throws GeneralSecurityException {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
-                            .setProvider(BouncyCastleProvider.PROVIDER_NAME)
-                            .build(signer)));
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException("Cannot create " + SIGNATURE_ALGORITHM + " signer", e);
-        }
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer(signer)));
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {
