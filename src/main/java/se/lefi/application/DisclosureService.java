@@ -135,7 +135,7 @@ public class DisclosureService {
      */
     public Decided sameOrderFor(Decided granted, Caller caller, String organisationNumber, BenefitQuestion question, LocalDate today,
                                 AuditRecord record) {
-        AccessCheck check = identification.check(caller, ServiceInterface.SYSTEM_TO_SYSTEM, today).question(question);
+        AccessCheck check = AccessCheck.ofInputOnly(caller.presented(), ServiceInterface.SYSTEM_TO_SYSTEM, today).question(question);
         AccessPipeline.Decision decision = AccessPipeline.decide(AccessPipeline.NEXT_PERSON_OF_ORDER, check);
         describe(record, check, caller.certificateFingerprint(), caller.userPersonId());
         record.caller(organisationNumber, caller.certificateFingerprint());

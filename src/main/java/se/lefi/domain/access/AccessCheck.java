@@ -62,6 +62,15 @@ public final class AccessCheck {
         return new AccessCheck(presented, via, today, directory, legalBases);
     }
 
+    /**
+     * A request whose steps read no party fact and no legal basis: an order's next person, of whom only the
+     * input is checked ({@link AccessPipeline#NEXT_PERSON_OF_ORDER}). Nothing is looked up for it, not even
+     * the party version; it has neither directory nor catalogue to look in.
+     */
+    public static AccessCheck ofInputOnly(Presented presented, ServiceInterface via, LocalDate today) {
+        return new AccessCheck(presented, via, today, null, null);
+    }
+
     /** A request the service makes for an organisation it already knows (a notification's re-check): no certificate. */
     public static AccessCheck forOrganisation(Organisation organisation, ServiceInterface via, LocalDate today, PartyDirectory directory,
                                               LegalBasisCatalogue legalBases) {

@@ -225,6 +225,16 @@ class AccessPipelineTest {
     }
 
     @Test
+    void anOrdersNextPersonIsCheckedForItsInputAloneWithoutAnyLookUp() {
+        assertRefused(AccessStep.INPUT, RefusalCode.INVALID_PERSON_ID,
+                AccessCheck.ofInputOnly(presented(INSURER), ServiceInterface.SYSTEM_TO_SYSTEM, TODAY).question(question("198112189875")),
+                AccessPipeline.NEXT_PERSON_OF_ORDER);
+        AccessCheck next = AccessCheck.ofInputOnly(presented(INSURER), ServiceInterface.SYSTEM_TO_SYSTEM, TODAY).question(question(PERSON));
+        assertTrue(AccessPipeline.decide(AccessPipeline.NEXT_PERSON_OF_ORDER, next).granted());
+        assertEquals(PERSON, next.personId());
+    }
+
+    @Test
     void aNotificationsRecheckNeedsNoCertificateButAConnection() {
         AccessCheck check = AccessCheck.forOrganisation(insurer, ServiceInterface.SYSTEM_TO_SYSTEM, TODAY, directory, bases).question(question(PERSON));
         assertTrue(AccessPipeline.decide(AccessPipeline.NOTIFICATION_RECHECK, check).granted());
