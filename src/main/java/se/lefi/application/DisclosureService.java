@@ -171,9 +171,15 @@ public class DisclosureService {
         Instant registerTime;
         Optional<PersonRecord> found;
         try (Connection connection = register.getConnection()) {
-            registerTime = RegisterReader.registerTime(connection).orElseThrow(() -> new IllegalStateException("the register is not loaded"));
-            found = granted.isEmpty() ? Optional.empty()
-                    : RegisterReader.read(connection, decided.personId(), question.from(), question.tom(), granted);
+            if (granted.isEmpty()) {
+                registerTime = RegisterReader.registerTime(connection).orElseThrow(RegisterNotLoaded::new);
+                found = Optional.empty();
+            } else {
+                RegisterReader.Reading reading = RegisterReader.readWithRegisterTime(connection, decided.personId(), question.from(),
+                        question.tom(), granted);
+                registerTime = reading.registerTime().orElseThrow(RegisterNotLoaded::new);
+                found = reading.person();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("the register could not be read", e);
         }
@@ -199,5 +205,11 @@ public class DisclosureService {
 
     private static String names(Set<InformationType> types) {
         return types.isEmpty() ? null : types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static final class RegisterNotLoaded extends IllegalStateException {
+        RegisterNotLoaded() {
+            super("the register is not loaded");
+        }
     }
 }
