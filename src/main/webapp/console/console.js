@@ -108,6 +108,47 @@ async function loadAudit(filters) {
   document.getElementById('audit-csv').href = API + '/audit/export.csv?' + query;
 }
 
+function organisationName(party) {
+  return party ? (party.name || '') + ' (' + party.organisationNumber + ')' : '';
+}
+
+async function loadDisclosureReport(request) {
+  const report = await call('POST', '/disclosure-reports', request);
+  for (const table of ['disclosures', 'report-subscriptions', 'refusals']) {
+    clear(table);
+  }
+  for (const d of report.disclosures) {
+    row('disclosures', [d.at, organisationName(d.recipient) + (d.byNamedWebUser ? ', named web user' : ''), organisationName(d.principal),
+      d.interfaceName, d.operation, d.purpose, d.legalBasis, d.consentReference || d.caseId, d.informationTypes.join(', ')]);
+  }
+  for (const s of report.subscriptions) {
+    row('report-subscriptions', [organisationName(s.subscriber), organisationName(s.principal), s.orderedAt, s.from,
+      s.endedOn ? s.endedOn + ' (' + s.endReason + ')' : '', s.purpose, s.informationTypes.join(', '), s.notifications]);
+  }
+  for (const r of report.refusals) {
+    row('refusals', [r.at, organisationName(r.caller), r.interfaceName, r.operation, r.purpose, r.refusalCode]);
+  }
+  document.getElementById('disclosure-count').textContent = '(' + report.disclosures.length + ')';
+  document.getElementById('report-subscription-count').textContent = '(' + report.subscriptions.length + ')';
+  document.getElementById('refusal-count').textContent = '(' + report.refusals.length + ')';
+}
+
+/** The letter is fetched like any call (the browser presents the certificate) and offered as a download. */
+async function downloadDisclosureLetter(request) {
+  const response = await fetch(API + '/disclosure-reports/letter', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/pdf' }, body: JSON.stringify(request),
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error((problem.code || response.status) + ': ' + (problem.detail || response.statusText));
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = 'registerutdrag-' + request.from + '-' + request.to + '.pdf';
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 async function loadFeeds() {
   const [feeds, backlog] = await Promise.all([call('GET', '/feeds'), call('GET', '/subscriptions/backlog')]);
   document.getElementById('backlog').textContent = 'register change ' + backlog.lastChange + ', notified up to ' + backlog.lastDispatched;
@@ -277,6 +318,30 @@ document.addEventListener('DOMContentLoaded', () => {
     } catch (error) {
       show('Refused — ' + error.message, false);
     }
+  });
+  const reportForm = document.getElementById('disclosure-report-form');
+  const reportRequest = () => ({ personId: reportForm.personId.value.trim(), from: reportForm.from.value, to: reportForm.to.value });
+  reportForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await loadDisclosureReport(reportRequest());
+      show('Disclosure report loaded', true);
+    } catch (error) {
+      show('Refused — ' + error.message, false);
+    }
+    await loadActions();
+  });
+  document.getElementById('disclosure-letter').addEventListener('click', async () => {
+    if (!reportForm.reportValidity()) {
+      return;
+    }
+    try {
+      await downloadDisclosureLetter(reportRequest());
+      show('Letter downloaded', true);
+    } catch (error) {
+      show('Refused — ' + error.message, false);
+    }
+    await loadActions();
   });
   const invoicesForm = monthForm('invoices-form', today, loadInvoices, 'Invoices loaded', () => {
     clear('invoices');

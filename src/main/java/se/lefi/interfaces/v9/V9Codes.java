@@ -13,7 +13,7 @@ import se.lefi.domain.register.InformationType;
  *
  * <p>The contract's yaml gives a description only in its examples (FK:ABB, FK:FP, FK:SJP, FK:YL, PM:AP,
  * FK:GEPI, PM:PU; PM:EF is misspelt there as "Efterlavandeförmåner", corrected here); the others are the
- * agency's usual names for the benefit groups. Where a code's meaning is not evident, the choice follows
+ * agency's usual names for the benefit groups (FK's are {@link InformationType#swedishName()}). Where a code's meaning is not evident, the choice follows
  * the case list of LefiFormansinformation that the code is the only candidate for (see {@link V9Decisions}).
  */
 public final class V9Codes {
@@ -31,33 +31,11 @@ public final class V9Codes {
 
     static {
         Map<String, String> fk = new LinkedHashMap<>();
-        fk.put("FK:ABB", "Barnbidrag");                          // yaml example
-        fk.put("FK:AP", "Allmän pension");                       // as PM:AP in the yaml example
-        fk.put("FK:AS", "Aktivitetsstöd");
-        fk.put("FK:BOB", "Bostadsbidrag");
-        fk.put("FK:BST", "Bostadstillägg");
-        fk.put("FK:BTI", "Bostads- och inkomststöd");            // cf. the schema's PM "bostadsInkomststod"
-        fk.put("FK:DPE", "Dagpenning till totalförsvarspliktiga");
-        fk.put("FK:EJO", "Etableringsersättning");
-        fk.put("FK:ET", "Efterlevandepension");
-        fk.put("FK:FP", "Föräldrapenning");                      // yaml example
-        fk.put("FK:FSJP", "Förebyggande sjukpenning");
-        fk.put("FK:GP", "Graviditetspenning");
-        fk.put("FK:HE", "Handikappersättning");
-        fk.put("FK:MABB", "Mottagare av barnbidrag");
-        fk.put("FK:MEK", "Merkostnadsersättning");
-        fk.put("FK:NP", "Närståendepenning");
-        fk.put("FK:OMV", "Omvårdnadsbidrag");
-        fk.put("FK:PJOB", "Jobb- och utvecklingsgarantin");
-        fk.put("FK:PROG", "Arbetsmarknadspolitiskt program");
-        fk.put("FK:RBE", "Rehabiliteringsersättning");
-        fk.put("FK:SA", "Sjukersättning och aktivitetsersättning");
-        fk.put("FK:SBP", "Smittbärarpenning");
-        fk.put("FK:SJP", "Sjukpenning");                         // yaml example
-        fk.put("FK:TFP", "Tillfällig föräldrapenning");
-        fk.put("FK:US", "Underhållsstöd");
-        fk.put("FK:VB", "Vårdbidrag");
-        fk.put("FK:YL", "Yrkesskadelivränta");                   // yaml example
+        for (InformationType type : InformationType.values()) { // the enum keeps the schema's order
+            if (type.isBenefit()) {
+                fk.put(code(type), type.swedishName());
+            }
+        }
         FK_BENEFITS = Collections.unmodifiableMap(fk);
 
         Map<String, String> pm = new LinkedHashMap<>();
@@ -67,9 +45,9 @@ public final class V9Codes {
         PM_BENEFITS = Collections.unmodifiableMap(pm);
 
         Map<String, String> other = new LinkedHashMap<>();
-        other.put("FK:GEPI", "Generell personinformation");      // yaml example
+        other.put(code(InformationType.GEPI), InformationType.GEPI.swedishName()); // yaml example
         other.put("FK:PANV", "Programanvisning");                // FK's programanvisning list
-        other.put("FK:SGI", "Sjukpenninggrundande inkomst");
+        other.put(code(InformationType.SGI), InformationType.SGI.swedishName());
         other.put("FK:SKUP", "Skatteuppgift");                   // FK's skatteuppgift list
         other.put("FK:STAV", "Studiemedelsavisering");           // FK's studiemedelsavisering list
         other.put("PM:LINT", "Levnadsintyg");
