@@ -31,13 +31,15 @@ import se.lefi.interfaces.letter.RenderedPages;
 /**
  * The individual's disclosure report, end to end: an insurer's question, an agent's question for its
  * principal, a subscription with its notifications, a refused attempt, and another person's question
- * that must not appear. Demo persons 980 and 981 are used here only.
+ * that must not appear. Demo persons 980 to 982 are used here only.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DisclosureReportIT {
     private static final String PERSON = SyntheticRegister.personId(980);
     private static final String OTHER_PERSON = SyntheticRegister.personId(981);
+    /** The letter's own person, so that the order of the tests does not matter. */
+    private static final String LETTER_PERSON = SyntheticRegister.personId(982);
     private static final LocalDate TODAY = Questions.TODAY;
 
     @Test
@@ -151,12 +153,12 @@ class DisclosureReportIT {
     /** The letter is a PDF in Swedish that names the recipients, and renders: its first page is not blank. */
     @Test
     void theLetterIsASwedishPdfThatRenders() throws Exception {
-        LefiServer.lefiOnline("insurer").getBenefitInformation(Questions.question(PERSON, TODAY.minusYears(1), TODAY,
+        LefiServer.lefiOnline("insurer").getBenefitInformation(Questions.question(LETTER_PERSON, TODAY.minusYears(1), TODAY,
                 PurposeCode.COORDINATION_OF_COMPENSATION, InformationTypeCode.SJP));
 
         HttpResponse<byte[]> response = LefiServer.httpClient("admin").send(HttpRequest.newBuilder(LefiServer.uri("/api/admin/disclosure-reports/letter"))
                         .header("Content-Type", MediaType.APPLICATION_JSON).header("Accept", "application/pdf")
-                        .POST(HttpRequest.BodyPublishers.ofString(request(PERSON, TODAY.minusDays(1), TODAY))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(request(LETTER_PERSON, TODAY.minusDays(1), TODAY))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertEquals(200, response.statusCode());
@@ -164,7 +166,7 @@ class DisclosureReportIT {
         try (PDDocument letter = Loader.loadPDF(response.body())) {
             String text = new PDFTextStripper().getText(letter);
             assertTrue(text.contains("Registerutdrag över utlämnanden av dina uppgifter"), text);
-            assertTrue(text.contains("Person- eller samordningsnummer: " + PERSON.substring(0, 8) + "-" + PERSON.substring(8)), text);
+            assertTrue(text.contains("Person- eller samordningsnummer: " + LETTER_PERSON.substring(0, 8) + "-" + LETTER_PERSON.substring(8)), text);
             assertTrue(text.contains("Demo Försäkring AB (org.nr " + DemoRegister.INSURER + ", försäkringsbolag)"), text);
             assertTrue(text.contains("Varför: samordning av ersättning; rättsligt stöd:"), text);
             assertTrue(text.contains("Uppgifter: sjukpenning"), text);
