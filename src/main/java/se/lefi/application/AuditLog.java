@@ -1,17 +1,28 @@
 package se.lefi.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.lefi.domain.audit.AdminAction;
+import se.lefi.domain.audit.AdminSeal;
+import se.lefi.domain.audit.AuditChain;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.audit.AuditSeal;
+import se.lefi.domain.audit.ChainCheck;
+import se.lefi.domain.audit.SealStatement;
+import se.lefi.infrastructure.audit.AuditArchive;
+import se.lefi.infrastructure.audit.AuditSigner;
 
 /** Reads the audit log for administrators. */
 @Stateless
@@ -21,35 +32,81 @@ public class AuditLog {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    AuditSigner signer;
+
     /** What to look for; null fields do not filter. */
     public record Filter(String organisationNumber, String personId, String outcome, Instant from, Instant to) {
     }
 
-    /** The outcome of checking the whole audit chain. {@code problem} is null when it holds. */
-    public record Verification(int seals, long sealedRecords, long unsealedRecords, String problem) {
+    /**
+     * The outcome of checking both chains, the audit records' and the administrators' actions': how much
+     * is sealed and not yet sealed, and every finding. {@code problem} is the first finding's text, or
+     * null when both chains hold.
+     */
+    public record Verification(int seals, long sealedRecords, long unsealedRecords, int adminSeals, long sealedActions,
+                               long unsealedActions, String problem, List<ChainCheck.Finding> findings) {
         public boolean intact() {
-            return problem == null;
+            return findings.isEmpty();
         }
     }
 
-    /** Recomputes every record hash and every seal, in chain order. */
+    /** Recomputes every record's hash, every seal's statement, hash and signature, and every link, in chain order. */
     public Verification verify() {
-        long unsealed = em.createNamedQuery(AuditRecord.COUNT_UNSEALED, Long.class).getSingleResult();
-        AuditSeal previous = null;
-        int seals = 0;
-        long sealed = 0;
+        PublicKey key = signer.chain().isEmpty() ? null : signer.chain().get(0).getPublicKey();
+        ChainCheck audit = new ChainCheck(SealStatement.AUDIT, key, AuditChain.GENESIS, 1L);
         for (AuditSeal seal : em.createNamedQuery(AuditSeal.IN_ORDER, AuditSeal.class).getResultList()) {
-            List<AuditRecord> records = em.createNamedQuery(AuditRecord.IN_SEAL, AuditRecord.class)
-                    .setParameter("sealId", seal.id()).getResultList();
-            String problem = seal.verify(previous, records);
-            if (problem != null) {
-                return new Verification(seals, sealed, unsealed, problem);
-            }
-            seals++;
-            sealed += records.size();
-            previous = seal;
+            audit.seal(seal.asRead(), em.createNamedQuery(AuditRecord.IN_SEAL, AuditRecord.class)
+                    .setParameter("sealId", seal.id()).getResultStream().map(AuditRecord::asRead).toList());
+            em.clear(); // a long chain is read one seal at a time, not held
         }
-        return new Verification(seals, sealed, unsealed, null);
+        ChainCheck admin = new ChainCheck(SealStatement.ADMIN, key, AuditChain.GENESIS, 1L);
+        for (AdminSeal seal : em.createNamedQuery(AdminSeal.IN_ORDER, AdminSeal.class).getResultList()) {
+            admin.seal(seal.asRead(), em.createNamedQuery(AdminAction.IN_SEAL, AdminAction.class)
+                    .setParameter("sealId", seal.id()).getResultStream().map(AdminAction::asRead).toList());
+            em.clear();
+        }
+        List<ChainCheck.Finding> findings = new ArrayList<>(audit.findings());
+        findings.addAll(admin.findings());
+        return new Verification(audit.seals(), audit.records(),
+                em.createNamedQuery(AuditRecord.COUNT_UNSEALED, Long.class).getSingleResult(),
+                admin.seals(), admin.records(), em.createNamedQuery(AdminAction.COUNT_UNSEALED, Long.class).getSingleResult(),
+                findings.isEmpty() ? null : findings.get(0).message(), findings);
+    }
+
+    /**
+     * Writes the archive of every seal of both chains sealed in [{@code from}, {@code to}), with the records
+     * they cover and the signing certificate chain ({@link AuditArchive}); records not yet sealed are not in
+     * it. Read one seal at a time.
+     */
+    public void export(Instant from, Instant to, OutputStream out) throws IOException {
+        try (AuditArchive.Writer archive = new AuditArchive.Writer(out)) {
+            List<AuditSeal> auditSeals = em.createNamedQuery(AuditSeal.SEALED_BETWEEN, AuditSeal.class)
+                    .setParameter("from", from).setParameter("to", to).getResultList();
+            archive.chain(SealStatement.AUDIT, auditSeals.isEmpty() ? null : auditSeals.get(0).id(),
+                    auditSeals.isEmpty() ? AuditChain.GENESIS : auditSeals.get(0).previousHash());
+            for (AuditSeal seal : auditSeals) {
+                archive.seal(seal);
+                for (AuditRecord record : em.createNamedQuery(AuditRecord.IN_SEAL, AuditRecord.class)
+                        .setParameter("sealId", seal.id()).getResultList()) {
+                    archive.record(record.id(), record.sealId(), record.recordHash(), record.hashedFields());
+                }
+                em.clear();
+            }
+            List<AdminSeal> adminSeals = em.createNamedQuery(AdminSeal.SEALED_BETWEEN, AdminSeal.class)
+                    .setParameter("from", from).setParameter("to", to).getResultList();
+            archive.chain(SealStatement.ADMIN, adminSeals.isEmpty() ? null : adminSeals.get(0).id(),
+                    adminSeals.isEmpty() ? AuditChain.GENESIS : adminSeals.get(0).previousHash());
+            for (AdminSeal seal : adminSeals) {
+                archive.seal(seal);
+                for (AdminAction action : em.createNamedQuery(AdminAction.IN_SEAL, AdminAction.class)
+                        .setParameter("sealId", seal.id()).getResultList()) {
+                    archive.record(action.id(), action.sealId(), action.recordHash(), action.hashedFields());
+                }
+                em.clear();
+            }
+            archive.finish(from, to, Instant.now(), signer.chain());
+        }
     }
 
     public Optional<AuditRecord> byRequestId(String requestId) {

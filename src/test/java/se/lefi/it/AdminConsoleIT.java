@@ -4,23 +4,30 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import se.lefi.contract.core.v1.InformationTypeCode;
+import se.lefi.contract.core.v1.PurposeCode;
+import se.lefi.domain.register.SyntheticRegister;
 
 /**
  * The admin console in Debian's headless Chromium, presenting the admin client certificate: a whole
  * lifecycle clicked through — connection request, agreement, signatures, a bound certificate, a web
  * user's decision and deregistration, termination — and the audit log browsed; a maintenance window
- * planned and removed, and the SLA report shown.
+ * planned and removed, and the SLA report shown; a person's disclosure report shown and its letter downloaded.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -130,6 +137,37 @@ class AdminConsoleIT {
             assertEquals("GRANTED", rows.nth(i).getAttribute("data-outcome"));
         }
         assertThat(page.locator("#audit-csv")).hasAttribute("href", Pattern.compile(".*outcome=GRANTED.*"));
+    }
+
+    /** A person's disclosure report shown, and its letter downloaded as a PDF that reads in Swedish. Demo person 983 is used here only. */
+    @Test
+    void aDisclosureReportShownAndItsLetterDownloaded() throws Exception {
+        String person = SyntheticRegister.personId(983);
+        LefiServer.lefiOnline("insurer").getBenefitInformation(Questions.question(person, Questions.TODAY.minusYears(1), Questions.TODAY,
+                PurposeCode.COORDINATION_OF_COMPENSATION, InformationTypeCode.SJP));
+        Page page = pageAs("admin");
+        page.navigate(LefiServer.uri("/console/").toString());
+        Locator form = page.locator("#disclosure-report-form");
+        form.locator("input[name=personId]").fill(person);
+        form.locator("input[name=from]").fill(Questions.TODAY.minusDays(1).toString());
+        form.locator("input[name=to]").fill(Questions.TODAY.toString());
+        form.locator("button[type=submit]").click();
+        assertThat(page.locator("#message")).hasText("Disclosure report loaded");
+        assertThat(page.locator("#disclosures tbody tr")).hasCount(1);
+        assertThat(page.locator("#disclosures tbody tr").first()).containsText("Demo Försäkring AB (5569000010)");
+        assertThat(page.locator("#disclosures tbody tr").first()).containsText("SJP");
+        assertThat(page.locator("#disclosure-count")).hasText("(1)");
+        assertThat(page.locator("#refusal-count")).hasText("(0)");
+        assertThat(page.locator("#actions tbody tr").first()).containsText("DISCLOSURE_REPORT");
+
+        Download download = page.waitForDownload(() -> page.locator("#disclosure-letter").click());
+        assertEquals("registerutdrag-" + Questions.TODAY.minusDays(1) + "-" + Questions.TODAY + ".pdf", download.suggestedFilename());
+        try (PDDocument letter = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+            String text = new PDFTextStripper().getText(letter);
+            assertTrue(text.contains("Utlämnanden (1)"), text);
+            assertTrue(text.contains("Demo Försäkring AB (org.nr 5569000010, försäkringsbolag)"), text);
+        }
+        assertThat(page.locator("#message")).hasText("Letter downloaded");
     }
 
     @Test

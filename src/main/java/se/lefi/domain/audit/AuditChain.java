@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The hashes that make the audit log tamper-evident: per record, and chained per seal. */
 public final class AuditChain {
@@ -25,13 +27,27 @@ public final class AuditChain {
         return sha256(text.toString());
     }
 
+    /** {@code values} as text by name, in order; a null value stays null. */
+    public static Map<String, String> named(List<String> names, Object[] values) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            fields.put(names.get(i), values[i] == null ? null : values[i].toString());
+        }
+        return fields;
+    }
+
+    /** {@link #contentHash(Object...)} of the fields {@code names} names, in that order. */
+    public static String contentHash(List<String> names, Map<String, String> fields) {
+        return contentHash(names.stream().map(fields::get).toArray());
+    }
+
     public static String sealHash(String previousSealHash, List<String> recordHashes) {
         StringBuilder text = new StringBuilder(previousSealHash);
         recordHashes.forEach(hash -> text.append(FIELD_SEPARATOR).append(hash));
         return sha256(text.toString());
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

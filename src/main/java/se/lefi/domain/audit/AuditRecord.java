@@ -12,6 +12,8 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -27,7 +29,7 @@ import java.time.temporal.ChronoUnit;
         @NamedQuery(name = AuditRecord.UNSEALED, query = "select a from AuditRecord a where a.sealId is null and a.recordedAt < :before order by a.id"),
         @NamedQuery(name = AuditRecord.IN_SEAL, query = "select a from AuditRecord a where a.sealId = :sealId order by a.id"),
         @NamedQuery(name = AuditRecord.COUNT_UNSEALED, query = "select count(a) from AuditRecord a where a.sealId is null")})
-public class AuditRecord {
+public class AuditRecord implements Sealable {
     public static final String BY_REQUEST_ID = "AuditRecord.byRequestId";
     public static final String UNSEALED = "AuditRecord.unsealed";
     public static final String IN_SEAL = "AuditRecord.inSeal";
@@ -190,23 +192,43 @@ public class AuditRecord {
         recordHash = computeHash();
     }
 
-    /** The hash of the record's content as it stands now: equal to {@link #recordHash()} unless it was changed. */
-    public String computeHash() {
-        if (actorId == null && statedPurpose == null && statedLegalText == null && caseHandler == null) {
-            // Records from before actors existed keep the hash they were sealed with.
-            return AuditChain.contentHash(requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
-                    principalOrganisationNumber, personId, purpose, legalBasis, consentReference, caseId, correlationId,
-                    typesReturned, typesWithheld, outcome, registerTime, userPersonId);
-        }
-        return AuditChain.contentHash(requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
+    /**
+     * The fields a record's hash covers, by name, in the order they are hashed: the names an exported
+     * archive uses too, so that a verifier recomputes the hash from the archive alone.
+     */
+    public static final List<String> HASHED_FIELDS = List.of("requestId", "recordedAt", "interfaceName", "operation",
+            "organisationNumber", "certificateFingerprint", "principalOrganisationNumber", "personId", "purpose", "legalBasis",
+            "consentReference", "caseId", "correlationId", "typesReturned", "typesWithheld", "outcome", "registerTime",
+            "userPersonId", "actorId", "statedPurpose", "statedLegalText", "caseHandler");
+    /** Records from before actors existed hash only the fields before these, and keep the hash they were sealed with. */
+    private static final int BEFORE_ACTORS = HASHED_FIELDS.indexOf("actorId");
+
+    /** The hashed fields' values as text (null when absent), by name, in {@link #HASHED_FIELDS}' order. */
+    public Map<String, String> hashedFields() {
+        Object[] values = {requestId, recordedAt, interfaceName, operation, organisationNumber, certificateFingerprint,
                 principalOrganisationNumber, personId, purpose, legalBasis, consentReference, caseId, correlationId,
-                typesReturned, typesWithheld, outcome, registerTime, userPersonId, actorId, statedPurpose, statedLegalText, caseHandler);
+                typesReturned, typesWithheld, outcome, registerTime, userPersonId, actorId, statedPurpose, statedLegalText, caseHandler};
+        return AuditChain.named(HASHED_FIELDS, values);
     }
 
+    /** The hash of a record's fields as {@link #hashedFields()} gives them, from a database or an archive. */
+    public static String contentHash(Map<String, String> fields) {
+        boolean beforeActors = HASHED_FIELDS.subList(BEFORE_ACTORS, HASHED_FIELDS.size()).stream().allMatch(name -> fields.get(name) == null);
+        return AuditChain.contentHash(beforeActors ? HASHED_FIELDS.subList(0, BEFORE_ACTORS) : HASHED_FIELDS, fields);
+    }
+
+    /** The hash of the record's content as it stands now: equal to {@link #recordHash()} unless it was changed. */
+    @Override
+    public String computeHash() {
+        return contentHash(hashedFields());
+    }
+
+    @Override
     public String recordHash() {
         return recordHash;
     }
 
+    @Override
     public Long id() {
         return id;
     }
@@ -215,6 +237,7 @@ public class AuditRecord {
         return sealId;
     }
 
+    @Override
     public void sealIn(long sealId) {
         this.sealId = sealId;
     }

@@ -32,6 +32,12 @@ public class LefiConfiguration {
         return Path.of(configDir);
     }
 
+    /** A file named in the configuration: as given when absolute, else in the project folder (config/'s parent). */
+    public Path projectFile(String name) {
+        Path path = Path.of(name);
+        return path.isAbsolute() ? path : configDir().toAbsolutePath().getParent().resolve(path);
+    }
+
     public String serviceVersion() {
         return serviceVersion;
     }

@@ -266,6 +266,14 @@ public final class DevPki {
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                 new GeneralName(GeneralName.iPAddress, "::1")));
+        // The audit-signing key: it signs the seals of the audit log; no extended key usage fits it, so it has none.
+        issueLeaf(dir, "audit-signing.p12", "audit-signing", () -> ca.issue(
+                new X500NameBuilder(BCStyle.INSTANCE)
+                        .addRDN(BCStyle.C, "SE")
+                        .addRDN(BCStyle.O, "lefi development")
+                        .addRDN(BCStyle.CN, "lefi audit signing")
+                        .build(),
+                new KeyPurposeId[0], KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
         writeKeyStoreIfAbsent(dir.resolve("truststore.p12"), () -> {
             KeyStore trust = emptyKeyStore();
             trust.setCertificateEntry("lefi-dev-ca", ca.caCert);
@@ -357,10 +365,12 @@ public final class DevPki {
                 Date.from(notBefore), Date.from(notBefore.plus(validity)), subject, publicKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(publicKey))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(caCert.getPublicKey()));
+        if (purposes.length > 0) {
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+        }
         if (altNames.length > 0) {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames));
         }

@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRL;
 import java.security.cert.CertificateFactory;
@@ -121,9 +120,7 @@ public class RevocationLists {
         if (source.startsWith("http://") || source.startsWith("https://")) {
             return PublishedRevocation.send(HttpRequest.newBuilder(URI.create(source)).GET(), MAX_CRL_BYTES);
         }
-        Path path = Path.of(source);
-        Path file = path.isAbsolute() ? path : configuration.configDir().toAbsolutePath().getParent().resolve(path);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(configuration.projectFile(source))) {
             return bounded(in);
         }
     }

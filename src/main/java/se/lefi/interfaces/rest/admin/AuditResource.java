@@ -1,6 +1,9 @@
 package se.lefi.interfaces.rest.admin;
 
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import se.lefi.application.AdminActions;
 import se.lefi.application.AuditLog;
+import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.interfaces.rest.Problem;
 import se.lefi.interfaces.rest.ProblemException;
@@ -24,6 +29,12 @@ import se.lefi.interfaces.rest.ProblemException;
 public class AuditResource {
     @EJB
     AuditLog auditLog;
+
+    @EJB
+    AdminActions actions;
+
+    @Context
+    HttpServletRequest request;
 
     /** One audit record as JSON. */
     public record Entry(String requestId, Instant recordedAt, String interfaceName, String operation,
@@ -46,6 +57,27 @@ public class AuditResource {
     public Response verify() {
         AuditLog.Verification verification = auditLog.verify();
         return Response.status(verification.intact() ? 200 : 409).entity(verification).build();
+    }
+
+    /**
+     * The signed archive of every seal of both chains sealed in [from, to), to be checked offline with
+     * {@code bin/lefi audit verify}. Logged as the administrator's action AUDIT_EXPORT.
+     */
+    @GET
+    @Path("archive")
+    @Produces("application/zip")
+    public Response archive(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = instant(from);
+        Instant end = instant(to);
+        if (start == null || end == null || !start.isBefore(end)) {
+            return Problem.response(400, "INVALID_PERIOD", "from and to are ISO-8601 instants, from before to.", null);
+        }
+        actions.recordOutsideParties(AdminActions.of(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)),
+                "AUDIT_EXPORT", "audit", start + ".." + end, "DONE"));
+        StreamingOutput body = out -> auditLog.export(start, end, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"lefi-audit-" + start.toString().replace(':', '-') + ".zip\"")
+                .build();
     }
 
     private static Instant instant(String text) {

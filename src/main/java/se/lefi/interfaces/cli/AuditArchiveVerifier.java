@@ -1,0 +1,116 @@
+package se.lefi.interfaces.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import se.lefi.domain.audit.ChainCheck;
+import se.lefi.infrastructure.audit.AuditArchive;
+
+/**
+ * {@code bin/lefi audit verify FILE [--ca CA.pem]}: checks an exported audit archive with no server and no
+ * database. It names every changed, removed, moved or inserted record, every missing seal, every broken
+ * link and every bad or missing signature, and checks the signing certificate against the CA given. Exit
+ * status: 0 when everything holds, 1 when anything is wrong, 2 when the file is not an archive.
+ */
+@Command(name = "bin/lefi audit verify", mixinStandardHelpOptions = true,
+        description = "Check an exported lefi audit archive offline: every record, seal, link and signature.")
+public final class AuditArchiveVerifier implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the archive (bin/lefi audit export)")
+    Path archive;
+
+    @Option(names = "--ca", paramLabel = "CA.pem", description = "the CA certificate the signing certificate must chain to")
+    Path ca;
+
+    private PrintStream out = System.out;
+
+    /** What a check found: the chains' findings, and what is wrong with the signing certificate. */
+    public record Result(List<ChainCheck.Finding> findings, List<String> certificateProblems) {
+        public boolean holds() {
+            return findings.isEmpty() && certificateProblems.isEmpty();
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AuditArchiveVerifier()).execute(args));
+    }
+
+    /**
+     * Checks {@code archive}. With {@code ca} null the seals are checked against the archive's own signing
+     * certificate, which shows the archive is whole as written but not who wrote it.
+     */
+    public static Result verify(Path archive, X509Certificate ca) throws IOException {
+        AuditArchive.Contents contents = AuditArchive.read(archive);
+        List<String> certificateProblems = new ArrayList<>();
+        List<X509Certificate> chain = contents.signingChain();
+        if (chain.isEmpty()) {
+            certificateProblems.add("the archive holds no signing certificate");
+            return new Result(AuditArchive.check(contents, null), certificateProblems);
+        }
+        if (ca != null) {
+            certificateProblems.addAll(chainsTo(chain, ca));
+        }
+        return new Result(AuditArchive.check(contents, chain.get(0).getPublicKey()), certificateProblems);
+    }
+
+    /** Each certificate is signed by the next; the last is the CA or signed by it; the signing certificate may sign. */
+    static List<String> chainsTo(List<X509Certificate> chain, X509Certificate ca) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            try {
+                chain.get(i).verify(chain.get(i + 1).getPublicKey());
+            } catch (GeneralSecurityException e) {
+                problems.add("certificate " + chain.get(i).getSubjectX500Principal().getName() + " is not signed by the next in the chain");
+            }
+        }
+        X509Certificate last = chain.get(chain.size() - 1);
+        if (!last.equals(ca)) {
+            try {
+                last.verify(ca.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                problems.add("the signing chain does not end at the CA given");
+            }
+        }
+        boolean[] usage = chain.get(0).getKeyUsage();
+        if (usage != null && !usage[0] && !usage[1]) {
+            problems.add("the signing certificate is not for signatures (key usage)");
+        }
+        return problems;
+    }
+
+    @Override
+    public Integer call() {
+        Result result;
+        try {
+            X509Certificate trusted = ca == null ? null : (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(Files.newInputStream(ca));
+            result = verify(archive, trusted);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            out.println("not a readable audit archive: " + e.getMessage());
+            return 2;
+        }
+        if (ca == null) {
+            out.println("warning: without --ca the signatures are checked against the archive's own certificate:"
+                    + " the archive is whole as written, but who wrote it is not checked");
+        }
+        for (ChainCheck.Finding finding : result.findings()) {
+            out.println(finding.kind() + "  " + finding.message());
+        }
+        for (String problem : result.certificateProblems()) {
+            out.println("CERTIFICATE  " + problem);
+        }
+        out.println(result.holds() ? "the archive verifies: every record, seal, link and signature holds"
+                : (result.findings().size() + result.certificateProblems().size()) + " problem(s)");
+        return result.holds() ? 0 : 1;
+    }
+}
