@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.audit.ChainSeal;
@@ -37,12 +38,12 @@ public class AuditSigner implements ChainSeal.Signer {
     static final String ALGORITHM = "SHA256withECDSA";
 
     @Inject
-    @ConfigProperty(name = "lefi.audit.signing.keystore", defaultValue = "")
-    String keystore;
+    @ConfigProperty(name = "lefi.audit.signing.keystore")
+    Optional<String> keystore;
 
     @Inject
-    @ConfigProperty(name = "lefi.audit.signing.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "lefi.audit.signing.password")
+    Optional<String> password;
 
     @Inject
     @ConfigProperty(name = "lefi.audit.signing.alias", defaultValue = "audit-signing")
@@ -56,15 +57,16 @@ public class AuditSigner implements ChainSeal.Signer {
 
     @PostConstruct
     void load() {
-        if (keystore.isBlank()) {
+        if (keystore.isEmpty() || keystore.get().isBlank()) {
             LOG.warning("lefi.audit.signing.keystore is not set: seals are not signed");
             return;
         }
-        Path file = configuration.projectFile(keystore);
+        Path file = configuration.projectFile(keystore.get());
+        char[] secret = password.orElse("").toCharArray();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            key = (PrivateKey) store.getKey(alias, password.toCharArray());
+            store.load(in, secret);
+            key = (PrivateKey) store.getKey(alias, secret);
             Certificate[] certificates = store.getCertificateChain(alias);
             if (key == null || certificates == null) {
                 throw new GeneralSecurityException("no key entry " + alias);

@@ -20,11 +20,12 @@ public class AdminActionsResource {
     @EJB
     AdminActions actions;
 
-    public record Entry(Instant recordedAt, String adminOrganisation, String certificateFingerprint, String action, String target,
-                        String beforeState, String afterState, String details, String outcome) {
+    /** One action; {@code id} and {@code sealId} place it in the administrators' chain. */
+    public record Entry(Long id, Instant recordedAt, String adminOrganisation, String certificateFingerprint, String action, String target,
+                        String beforeState, String afterState, String details, String outcome, Long sealId) {
         static Entry of(AdminAction a) {
-            return new Entry(a.recordedAt(), a.adminOrganisation(), a.certificateFingerprint(), a.action(), a.target(),
-                    a.beforeState(), a.afterState(), a.details(), a.outcome());
+            return new Entry(a.id(), a.recordedAt(), a.adminOrganisation(), a.certificateFingerprint(), a.action(), a.target(),
+                    a.beforeState(), a.afterState(), a.details(), a.outcome(), a.sealId());
         }
     }
 

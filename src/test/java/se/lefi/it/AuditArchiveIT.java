@@ -1,0 +1,102 @@
+package se.lefi.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import se.lefi.domain.audit.ChainCheck;
+import se.lefi.domain.audit.SealStatement;
+import se.lefi.interfaces.cli.AuditArchiveVerifier;
+
+/**
+ * The signed audit archive, end to end: a question and an administrator's action are sealed and signed
+ * with the audit-signing key, exported through the admin API, and verified offline against the dev CA;
+ * the online verification holds for both chains; a record changed in the downloaded archive is named.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuditArchiveIT {
+
+    @Test
+    void anExportVerifiesOfflineAndAChangedRecordInItIsNamed(@TempDir Path dir) throws Exception {
+        Instant from = Instant.now().minus(Duration.ofMinutes(1));
+        SoapEnvelopes.Reply reply = SoapEnvelopes.post("insurer", "GetBenefitInformation-coordination.xml", SoapEnvelopes.GET_BENEFIT_INFORMATION);
+        assertEquals(200, reply.status(), reply.body());
+        HttpResponse<String> report = AdminApi.post("admin", "/disclosure-reports",
+                "{\"personId\": \"" + DemoRegister.PERSON + "\", \"from\": \"2026-01-01\", \"to\": \"2026-12-31\"}");
+        assertEquals(200, report.statusCode(), report.body());
+        String requestId = reply.requestId();
+        AuditArchives.sealedRecord(requestId);
+        JsonObject action = AuditArchives.sealedLastAction();
+        assertEquals("DISCLOSURE_REPORT", action.getString("action"));
+
+        HttpResponse<String> online = AuditArchives.onlineVerification();
+        assertEquals(200, online.statusCode(), online.body());
+        JsonObject verification = AdminApi.json(online.body());
+        assertTrue(verification.getInt("adminSeals") >= 1, online.body());
+        assertEquals(0, verification.getJsonArray("findings").size(), online.body());
+
+        Path archive = AuditArchives.export(from, Instant.now().plus(Duration.ofMinutes(1)), dir);
+        AuditArchiveVerifier.Result result = AuditArchives.verify(archive);
+        assertEquals(List.of(), result.findings());
+        assertEquals(List.of(), result.certificateProblems());
+
+        Map<String, String> entries = entries(archive);
+        String line = entries.get("audit.jsonl").lines().filter(l -> l.contains("\"requestId\":\"" + requestId + "\""))
+                .findFirst().orElseThrow();
+        long id = LefiServer.json(line).getJsonNumber("id").longValue();
+        assertTrue(entries.get("admin.jsonl").contains("\"id\":" + action.getJsonNumber("id").longValue() + ","),
+                "the administrator's action is in the archive");
+        assertTrue(entries.get("manifest.json").contains("\"format\":\"lefi-audit-archive/1\""));
+
+        entries.put("audit.jsonl", entries.get("audit.jsonl").replace(line, line.replace("\"outcome\":\"GRANTED\"", "\"outcome\":\"NO_LEGAL_BASIS\"")));
+        Path changed = write(entries, dir.resolve("changed.zip"));
+        assertEquals(List.of(new ChainCheck.Finding(ChainCheck.Kind.RECORD_CHANGED, SealStatement.AUDIT, id,
+                "audit record " + id + " was changed after it was written")), AuditArchives.verify(changed).findings());
+    }
+
+    @Test
+    void anExportNeedsAPeriodAndAnAdministrator() throws Exception {
+        assertEquals(400, AdminApi.get("admin", "/audit/archive?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").statusCode());
+        assertEquals(403, AdminApi.get("insurer", "/audit/archive?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z").statusCode());
+    }
+
+    static Map<String, String> entries(Path archive) throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    static Path write(Map<String, String> entries, Path file) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> e : new ArrayList<>(entries.entrySet())) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}
