@@ -33,6 +33,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import se.lefi.domain.audit.AdminAction;
+import se.lefi.domain.audit.AuditChain;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.audit.ChainCheck;
 import se.lefi.domain.audit.ChainSeal;
@@ -223,9 +224,11 @@ public final class AuditArchive {
             Function<Map<String, String>, String> hash = chain.getKey().equals(SealStatement.ADMIN)
                     ? AdminAction::contentHash : AuditRecord::contentHash;
             List<String> names = chain.getKey().equals(SealStatement.ADMIN) ? AdminAction.HASHED_FIELDS : AuditRecord.HASHED_FIELDS;
-            ChainCheck check = new ChainCheck(chain.getKey(), signingKey,
-                    anchor == null ? "" : anchor.getString("previousHash", ""),
-                    anchor == null || !anchor.containsKey("firstSeal") ? null : anchor.getJsonNumber("firstSeal").longValue());
+            Long firstSeal = anchor == null || !anchor.containsKey("firstSeal") ? null : anchor.getJsonNumber("firstSeal").longValue();
+            // A stretch that starts at the chain's first seal is anchored at the genesis, whatever the manifest says.
+            String previousHash = firstSeal != null && firstSeal == 1 ? AuditChain.GENESIS
+                    : anchor == null ? "" : anchor.getString("previousHash", "");
+            ChainCheck check = new ChainCheck(chain.getKey(), signingKey, previousHash, firstSeal);
             List<JsonObject> seals = new ArrayList<>();
             Map<Long, List<ChainCheck.Entry>> recordsBySeal = new LinkedHashMap<>();
             List<JsonObject> unsealed = new ArrayList<>();
