@@ -149,6 +149,15 @@ async function downloadDisclosureLetter(request) {
   URL.revokeObjectURL(link.href);
 }
 
+async function loadAlerts() {
+  const alerts = await call('GET', '/alerts?max=100');
+  clear('alerts');
+  for (const a of alerts) {
+    row('alerts', [a.raisedAt, a.rule, a.subjectKind + ' ' + a.subject, a.organisationNumber, a.windowStart + ' – ' + a.windowEnd,
+      a.observed, a.threshold]).dataset.rule = a.rule;
+  }
+}
+
 async function loadFeeds() {
   const [feeds, backlog] = await Promise.all([call('GET', '/feeds'), call('GET', '/subscriptions/backlog')]);
   document.getElementById('backlog').textContent = 'register change ' + backlog.lastChange + ', notified up to ' + backlog.lastDispatched;
@@ -359,8 +368,9 @@ document.addEventListener('DOMContentLoaded', () => {
     await Promise.all([loadService(), loadActions()]);
   });
   const slaForm = monthForm('sla-form', today, loadSla, 'SLA report loaded', () => clear('sla'));
+  document.getElementById('refresh-alerts').addEventListener('click', () => loadAlerts().catch(e => show(e.message, false)));
   document.getElementById('refresh').addEventListener('click',
     () => Promise.all([loadOrganisations(), loadFeeds()]).catch(e => show(e.message, false)));
-  Promise.all([loadOrganisations(), loadActors(), loadFeeds(), loadAudit({}), loadActions(), loadInvoices(invoicesForm.month.value),
+  Promise.all([loadOrganisations(), loadActors(), loadFeeds(), loadAudit({}), loadActions(), loadAlerts(), loadInvoices(invoicesForm.month.value),
     loadService(), loadSla(slaForm.month.value)]).catch(error => show(error.message, false));
 });

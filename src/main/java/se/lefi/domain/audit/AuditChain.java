@@ -47,7 +47,8 @@ public final class AuditChain {
         return sha256(text.toString());
     }
 
-    static String sha256(String text) {
+    /** SHA-256 of the text's UTF-8, in hex. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
