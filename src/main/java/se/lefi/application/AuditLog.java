@@ -14,12 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.audit.AdminSeal;
 import se.lefi.domain.audit.AuditChain;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.audit.AuditSeal;
 import se.lefi.domain.audit.ChainCheck;
+import se.lefi.domain.audit.ChainSeal;
+import se.lefi.domain.audit.Sealable;
 import se.lefi.domain.audit.SealStatement;
 import se.lefi.infrastructure.audit.AuditArchive;
 import se.lefi.infrastructure.audit.AuditSigner;
@@ -81,31 +84,26 @@ public class AuditLog {
      */
     public void export(Instant from, Instant to, OutputStream out) throws IOException {
         try (AuditArchive.Writer archive = new AuditArchive.Writer(out)) {
-            List<AuditSeal> auditSeals = em.createNamedQuery(AuditSeal.SEALED_BETWEEN, AuditSeal.class)
-                    .setParameter("from", from).setParameter("to", to).getResultList();
-            archive.chain(SealStatement.AUDIT, auditSeals.isEmpty() ? null : auditSeals.get(0).id(),
-                    auditSeals.isEmpty() ? AuditChain.GENESIS : auditSeals.get(0).previousHash());
-            for (AuditSeal seal : auditSeals) {
-                archive.seal(seal);
-                for (AuditRecord record : em.createNamedQuery(AuditRecord.IN_SEAL, AuditRecord.class)
-                        .setParameter("sealId", seal.id()).getResultList()) {
-                    archive.record(record.id(), record.sealId(), record.recordHash(), record.hashedFields());
-                }
-                em.clear();
-            }
-            List<AdminSeal> adminSeals = em.createNamedQuery(AdminSeal.SEALED_BETWEEN, AdminSeal.class)
-                    .setParameter("from", from).setParameter("to", to).getResultList();
-            archive.chain(SealStatement.ADMIN, adminSeals.isEmpty() ? null : adminSeals.get(0).id(),
-                    adminSeals.isEmpty() ? AuditChain.GENESIS : adminSeals.get(0).previousHash());
-            for (AdminSeal seal : adminSeals) {
-                archive.seal(seal);
-                for (AdminAction action : em.createNamedQuery(AdminAction.IN_SEAL, AdminAction.class)
-                        .setParameter("sealId", seal.id()).getResultList()) {
-                    archive.record(action.id(), action.sealId(), action.recordHash(), action.hashedFields());
-                }
-                em.clear();
-            }
+            exportChain(archive, SealStatement.AUDIT, em.createNamedQuery(AuditSeal.SEALED_BETWEEN, AuditSeal.class)
+                    .setParameter("from", from).setParameter("to", to).getResultList(), seal -> em.createNamedQuery(AuditRecord.IN_SEAL,
+                    AuditRecord.class).setParameter("sealId", seal).getResultList(), AuditRecord::hashedFields);
+            exportChain(archive, SealStatement.ADMIN, em.createNamedQuery(AdminSeal.SEALED_BETWEEN, AdminSeal.class)
+                    .setParameter("from", from).setParameter("to", to).getResultList(), seal -> em.createNamedQuery(AdminAction.IN_SEAL,
+                    AdminAction.class).setParameter("sealId", seal).getResultList(), AdminAction::hashedFields);
             archive.finish(from, to, Instant.now(), signer.chain());
+        }
+    }
+
+    private <R extends Sealable> void exportChain(AuditArchive.Writer archive, String chain, List<? extends ChainSeal> seals,
+                                                  Function<Long, List<R>> recordsOf, Function<R, Map<String, String>> fields)
+            throws IOException {
+        archive.chain(chain, seals.isEmpty() ? null : seals.get(0).id(), seals.isEmpty() ? AuditChain.GENESIS : seals.get(0).previousHash());
+        for (ChainSeal seal : seals) {
+            archive.seal(seal);
+            for (R record : recordsOf.apply(seal.id())) {
+                archive.record(record.id(), seal.id(), record.recordHash(), fields.apply(record));
+            }
+            em.clear(); // one seal's records at a time
         }
     }
 

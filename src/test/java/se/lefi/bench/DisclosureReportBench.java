@@ -202,20 +202,14 @@ public final class DisclosureReportBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("jdbc", "jdbc:h2:file:./var/db/report-bench");
-        options.put("user", "sa");
-        options.put("password", "");
-        options.put("records", "10000000");
-        options.put("persons", "1000000");
-        options.put("reports", "2000");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!options.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            options.put(name, args[i + 1]);
-        }
-        return options;
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("jdbc", "jdbc:h2:file:./var/db/report-bench");
+        defaults.put("user", "sa");
+        defaults.put("password", "");
+        defaults.put("records", "10000000");
+        defaults.put("persons", "1000000");
+        defaults.put("reports", "2000");
+        return BenchOptions.parse("DisclosureReportBench", defaults, args);
     }
+
 }

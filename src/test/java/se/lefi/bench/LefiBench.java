@@ -432,15 +432,7 @@ public final class LefiBench {
         options.put("seed", "1");
         options.put("profile-pid", "");
         options.put("profile-file", "");
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--") || !options.containsKey(arg.substring(2)) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: LefiBench [--name value]... with names " + options.keySet()
-                        + "; not understood: " + arg);
-            }
-            options.put(arg.substring(2), args[++i]);
-        }
-        return options;
+        return BenchOptions.parse("LefiBench", options, args);
     }
 
     /** Runs the JDK's jcmd against the server's process; its answer goes to stderr, a failure is fatal. */

@@ -153,14 +153,7 @@ public final class SubscriptionBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("url", "https://localhost:8443/lefi", "pki", "var/pki",
-                "monitored", "1000000", "changes", "100000", "threads", "2", "seed", "1"));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2)) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: SubscriptionBench [--name value]... with names " + options.keySet());
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
+        return BenchOptions.parse("SubscriptionBench", new LinkedHashMap<>(Map.of("url", "https://localhost:8443/lefi", "pki", "var/pki",
+                "monitored", "1000000", "changes", "100000", "threads", "2", "seed", "1")), args);
     }
 }

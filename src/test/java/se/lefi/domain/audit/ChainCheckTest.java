@@ -3,7 +3,6 @@ package se.lefi.domain.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -66,17 +65,7 @@ class ChainCheckTest {
     }
 
     private static void set(Object target, String field, Object value) throws Exception {
-        Class<?> type = target.getClass();
-        while (true) {
-            try {
-                Field f = type.getDeclaredField(field);
-                f.setAccessible(true);
-                f.set(target, value);
-                return;
-            } catch (NoSuchFieldException e) {
-                type = type.getSuperclass();
-            }
-        }
+        Fields.set(target, field, value);
     }
 
     /** Checks two seals with what is read of them. */

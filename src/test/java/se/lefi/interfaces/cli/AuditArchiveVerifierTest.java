@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,7 @@ import se.lefi.domain.audit.AuditSeal;
 import se.lefi.domain.audit.ChainCheck.Finding;
 import se.lefi.domain.audit.ChainCheck.Kind;
 import se.lefi.domain.audit.ChainSeal;
+import se.lefi.domain.audit.Fields;
 import se.lefi.domain.audit.SealStatement;
 import se.lefi.infrastructure.audit.AuditArchive;
 import se.lefi.infrastructure.pki.DevPki;
@@ -87,17 +87,7 @@ class AuditArchiveVerifierTest {
     }
 
     private static void set(Object target, String field, Object value) throws Exception {
-        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field f = type.getDeclaredField(field);
-                f.setAccessible(true);
-                f.set(target, value);
-                return;
-            } catch (NoSuchFieldException e) {
-                // a superclass has it
-            }
-        }
-        throw new NoSuchFieldException(field);
+        Fields.set(target, field, value);
     }
 
     private static AuditRecord record(long id) throws Exception {
