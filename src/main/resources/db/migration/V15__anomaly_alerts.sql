@@ -1,11 +1,14 @@
 -- Anomaly alerts. The detector reads the audit stream seal by seal (every record is sealed exactly once,
 -- whichever node wrote it), so ALERT_STATE holds the last seal it has read; its row is also the lock that
 -- keeps two nodes from reading the same seals.
+-- It starts at the last seal already written: history from before alerts existed raises none. PERSON_KEY
+-- is the secret the distinct persons are hashed with (set at the first run).
 CREATE TABLE ALERT_STATE (
-    ID        BIGINT PRIMARY KEY,
-    LAST_SEAL BIGINT NOT NULL
+    ID         BIGINT PRIMARY KEY,
+    LAST_SEAL  BIGINT NOT NULL,
+    PERSON_KEY VARCHAR(64)
 );
-INSERT INTO ALERT_STATE (ID, LAST_SEAL) VALUES (1, 0);
+INSERT INTO ALERT_STATE (ID, LAST_SEAL) SELECT 1, COALESCE(MAX(ID), 0) FROM AUDIT_SEAL;
 
 -- Questions and refusals per caller (an organisation or a certificate) and bucket: the baselines.
 CREATE TABLE ALERT_COUNT (
@@ -17,8 +20,8 @@ CREATE TABLE ALERT_COUNT (
     PRIMARY KEY (SUBJECT_KIND, SUBJECT, BUCKET_START)
 );
 
--- The distinct persons one web user asked about in a window, as SHA-256 hashes: distinctness without the
--- personnummer.
+-- The distinct persons one web user asked about in a window, as HMAC-SHA-256 under PERSON_KEY: distinctness
+-- without the personnummer, and without a hash anyone could reverse by trying every personnummer.
 CREATE TABLE ALERT_PERSON (
     SUBJECT      VARCHAR(64) NOT NULL,
     WINDOW_START TIMESTAMP WITH TIME ZONE NOT NULL,

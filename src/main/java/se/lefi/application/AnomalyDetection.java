@@ -2,20 +2,27 @@ package se.lefi.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -25,7 +32,6 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import se.lefi.domain.alert.Alert;
 import se.lefi.domain.alert.AlertRules;
-import se.lefi.domain.audit.AuditChain;
 import se.lefi.infrastructure.alert.AlertStore;
 import se.lefi.infrastructure.alert.AlertStore.Question;
 
@@ -111,7 +117,9 @@ public class AnomalyDetection {
                 return;
             }
             Instant now = Instant.now();
-            for (Alert alert : detect(c, AlertStore.questions(c, after, upTo), now)) {
+            Mac personHash = Mac.getInstance("HmacSHA256");
+            personHash.init(new SecretKeySpec(HexFormat.of().parseHex(AlertStore.personKey(c)), "HmacSHA256"));
+            for (Alert alert : detect(c, AlertStore.questions(c, after, upTo), now, personHash)) {
                 if (AlertStore.raise(c, alert)) {
                     counters.get(alert.rule()).inc();
                     LOG.info("anomaly alert raised: " + alert.rule() + " (see the admin API's alerts)");
@@ -120,7 +128,7 @@ public class AnomalyDetection {
             AlertStore.setLastSeal(c, upTo);
             Duration longest = rules.rateBaseline().compareTo(rules.hoursBaseline()) > 0 ? rules.rateBaseline() : rules.hoursBaseline();
             AlertStore.forget(c, now.minus(longest).minus(rules.bucket()), now.minus(rules.personsWindow().multipliedBy(2)));
-        } catch (SQLException e) {
+        } catch (SQLException | GeneralSecurityException e) {
             throw new IllegalStateException("the audit stream could not be read for anomalies", e);
         }
     }
@@ -130,7 +138,7 @@ public class AnomalyDetection {
     }
 
     /** The alerts {@code questions} give: counted into their callers' buckets, then each touched bucket checked. */
-    private List<Alert> detect(Connection c, List<Question> questions, Instant now) throws SQLException {
+    private List<Alert> detect(Connection c, List<Question> questions, Instant now, Mac personHash) throws SQLException {
         Map<Key, long[]> added = new LinkedHashMap<>();
         Map<Key, Long> personsSeen = new LinkedHashMap<>();
         Map<String, Optional<Long>> webUsers = new HashMap<>();
@@ -146,7 +154,7 @@ public class AnomalyDetection {
                         k -> lookUp(c, q.organisationNumber(), q.userPersonId()));
                 if (user.isPresent()) {
                     Key key = new Key(AlertStore.WEB_USER, Long.toString(user.get()), q.organisationNumber(), rules.personsWindowOf(q.recordedAt()));
-                    personsSeen.put(key, AlertStore.person(c, key.subject(), key.bucket(), AuditChain.sha256(q.personId())));
+                    personsSeen.put(key, AlertStore.person(c, key.subject(), key.bucket(), HexFormat.of().formatHex(personHash.doFinal(q.personId().getBytes(StandardCharsets.UTF_8)))));
                 }
             }
         }
@@ -159,8 +167,9 @@ public class AnomalyDetection {
                         .stream().mapToLong(AlertStore.Bucket::questions).sum();
                 rules.rate(totals[0], baseline).ifPresent(t -> alerts.add(alert(t, key.kind(), key.subject(), key.organisation(),
                         key.bucket(), end, now)));
+                // The history ends where this hour of the day began: earlier buckets of the same hour today are not history.
                 List<AlertStore.Bucket> history = AlertStore.buckets(c, key.kind(), key.subject(),
-                        key.bucket().minus(rules.hoursBaseline()), key.bucket());
+                        key.bucket().minus(rules.hoursBaseline()), AlertRules.startOfHour(key.bucket()));
                 int hour = AlertRules.hourOfDay(key.bucket());
                 long all = history.stream().mapToLong(AlertStore.Bucket::questions).sum();
                 long sameHour = history.stream().filter(b -> AlertRules.hourOfDay(b.start()) == hour).mapToLong(AlertStore.Bucket::questions).sum();
@@ -200,7 +209,8 @@ public class AnomalyDetection {
         return new Alert(null, tripped.rule().name(), kind, subject, organisation, start, end, tripped.observed(), tripped.threshold(), now);
     }
 
-    /** The newest alerts, for the admin API, the console and the command line. */
+    /** The newest alerts, for the admin API, the console and the command line; not held up by a run of the detector. */
+    @Lock(LockType.READ)
     public List<Alert> recent(int max) {
         try (Connection c = dataSource.getConnection()) {
             return AlertStore.recent(c, Math.min(max, AuditLog.MAX_RESULTS));

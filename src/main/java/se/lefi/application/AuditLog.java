@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,20 +55,21 @@ public class AuditLog {
         }
     }
 
+    /** Seals read at a time: a long chain is never held whole (a seal's list of records is up to 400 KB). */
+    static final int SEALS_PER_PAGE = 100;
+
     /** Recomputes every record's hash, every seal's statement, hash and signature, and every link, in chain order. */
     public Verification verify() {
         PublicKey key = signer.chain().isEmpty() ? null : signer.chain().get(0).getPublicKey();
         ChainCheck audit = new ChainCheck(SealStatement.AUDIT, key, AuditChain.GENESIS, 1L);
-        for (AuditSeal seal : em.createNamedQuery(AuditSeal.IN_ORDER, AuditSeal.class).getResultList()) {
-            audit.seal(seal.asRead(), em.createNamedQuery(AuditRecord.IN_SEAL, AuditRecord.class)
-                    .setParameter("sealId", seal.id()).getResultStream().map(AuditRecord::asRead).toList());
-            em.clear(); // a long chain is read one seal at a time, not held
-        }
         ChainCheck admin = new ChainCheck(SealStatement.ADMIN, key, AuditChain.GENESIS, 1L);
-        for (AdminSeal seal : em.createNamedQuery(AdminSeal.IN_ORDER, AdminSeal.class).getResultList()) {
-            admin.seal(seal.asRead(), em.createNamedQuery(AdminAction.IN_SEAL, AdminAction.class)
-                    .setParameter("sealId", seal.id()).getResultStream().map(AdminAction::asRead).toList());
-            em.clear();
+        try {
+            walk(AuditSeal.class, AuditRecord.class, 1, Long.MAX_VALUE,
+                    (seal, records) -> audit.seal(seal.asRead(), records.stream().map(AuditRecord::asRead).toList()));
+            walk(AdminSeal.class, AdminAction.class, 1, Long.MAX_VALUE,
+                    (seal, actions) -> admin.seal(seal.asRead(), actions.stream().map(AdminAction::asRead).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the visitors here write nothing
         }
         List<ChainCheck.Finding> findings = new ArrayList<>(audit.findings());
         findings.addAll(admin.findings());
@@ -78,32 +80,63 @@ public class AuditLog {
     }
 
     /**
-     * Writes the archive of every seal of both chains sealed in [{@code from}, {@code to}), with the records
-     * they cover and the signing certificate chain ({@link AuditArchive}); records not yet sealed are not in
-     * it. Read one seal at a time.
+     * Writes the archive of both chains' seals sealed in [{@code from}, {@code to}), with the records they
+     * cover, a manifest signed with the audit-signing key and the signing certificate chain
+     * ({@link AuditArchive}); records not yet sealed are not in it. The seals are chosen by number, from the
+     * first to the last sealed in the period, so that a node's clock a little off cannot leave a hole.
      */
     public void export(Instant from, Instant to, OutputStream out) throws IOException {
         try (AuditArchive.Writer archive = new AuditArchive.Writer(out)) {
-            exportChain(archive, SealStatement.AUDIT, em.createNamedQuery(AuditSeal.SEALED_BETWEEN, AuditSeal.class)
-                    .setParameter("from", from).setParameter("to", to).getResultList(), seal -> em.createNamedQuery(AuditRecord.IN_SEAL,
-                    AuditRecord.class).setParameter("sealId", seal).getResultList(), AuditRecord::hashedFields);
-            exportChain(archive, SealStatement.ADMIN, em.createNamedQuery(AdminSeal.SEALED_BETWEEN, AdminSeal.class)
-                    .setParameter("from", from).setParameter("to", to).getResultList(), seal -> em.createNamedQuery(AdminAction.IN_SEAL,
-                    AdminAction.class).setParameter("sealId", seal).getResultList(), AdminAction::hashedFields);
-            archive.finish(from, to, Instant.now(), signer.chain());
+            exportChain(archive, SealStatement.AUDIT, AuditSeal.class, AuditRecord.class, from, to, AuditRecord::hashedFields);
+            exportChain(archive, SealStatement.ADMIN, AdminSeal.class, AdminAction.class, from, to, AdminAction::hashedFields);
+            archive.finish(from, to, Instant.now(), signer.chain(), signer);
         }
     }
 
-    private <R extends Sealable> void exportChain(AuditArchive.Writer archive, String chain, List<? extends ChainSeal> seals,
-                                                  Function<Long, List<R>> recordsOf, Function<R, Map<String, String>> fields)
-            throws IOException {
-        archive.chain(chain, seals.isEmpty() ? null : seals.get(0).id(), seals.isEmpty() ? AuditChain.GENESIS : seals.get(0).previousHash());
-        for (ChainSeal seal : seals) {
+    private <S extends ChainSeal, R extends Sealable> void exportChain(AuditArchive.Writer archive, String chain, Class<S> sealType,
+                                                                       Class<R> recordType, Instant from, Instant to,
+                                                                       Function<R, Map<String, String>> fields) throws IOException {
+        Object[] range = em.createQuery("select min(s.id), max(s.id) from " + sealType.getSimpleName()
+                + " s where s.sealedAt >= :from and s.sealedAt < :to", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getSingleResult();
+        if (range[0] == null) {
+            archive.chain(chain, null, AuditChain.GENESIS);
+            return;
+        }
+        boolean[] started = {false};
+        walk(sealType, recordType, ((Number) range[0]).longValue(), ((Number) range[1]).longValue(), (seal, records) -> {
+            if (!started[0]) {
+                archive.chain(chain, seal.id(), seal.previousHash());
+                started[0] = true;
+            }
             archive.seal(seal);
-            for (R record : recordsOf.apply(seal.id())) {
+            for (R record : records) {
                 archive.record(record.id(), seal.id(), record.recordHash(), fields.apply(record));
             }
-            em.clear(); // one seal's records at a time
+        });
+    }
+
+    private interface SealVisitor<S, R> {
+        void visit(S seal, List<R> records) throws IOException;
+    }
+
+    /** Each seal with an id in [{@code first}, {@code last}], in order, with the records that name it; a page of seals at a time. */
+    private <S extends ChainSeal, R extends Sealable> void walk(Class<S> sealType, Class<R> recordType, long first, long last,
+                                                               SealVisitor<S, R> visitor) throws IOException {
+        long after = first - 1;
+        while (true) {
+            List<S> page = em.createQuery("select s from " + sealType.getSimpleName() + " s where s.id > :after and s.id <= :last"
+                    + " order by s.id", sealType).setParameter("after", after).setParameter("last", last)
+                    .setMaxResults(SEALS_PER_PAGE).getResultList();
+            if (page.isEmpty()) {
+                return;
+            }
+            for (S seal : page) {
+                visitor.visit(seal, em.createQuery("select r from " + recordType.getSimpleName() + " r where r.sealId = :sealId order by r.id",
+                        recordType).setParameter("sealId", seal.id()).getResultList());
+                after = seal.id();
+                em.clear(); // one seal's records at a time
+            }
         }
     }
 

@@ -25,6 +25,9 @@ public class DisclosureReports {
     /** More than this many of one person's audit records in a period: the administrator narrows the period. */
     public static final int MAX_RECORDS = 20_000;
     static final String TOO_MANY_RECORDS = "TOO_MANY_RECORDS";
+    /** The days a period may name: any the service can have disclosed on, and no date arithmetic overflows. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -55,6 +58,10 @@ public class DisclosureReports {
         String person = PersonId.parse(personId).canonical();
         if (from.isAfter(to)) {
             return refused(admin, person, details, RefusalCode.INVALID_PERIOD.name(), RefusalCode.INVALID_PERIOD.defaultMessage());
+        }
+        if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            return refused(admin, person, details, RefusalCode.INVALID_PERIOD.name(),
+                    "The period lies within " + EARLIEST + " and " + LATEST + ".");
         }
         try (Connection connection = dataSource.getConnection()) {
             DisclosureReport report = DisclosureReportQuery.read(connection, person, from, to, MAX_RECORDS, configuration.clock().instant());

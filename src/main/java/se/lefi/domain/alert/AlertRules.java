@@ -106,6 +106,11 @@ public record AlertRules(Duration bucket, Duration rateBaseline, double rateFact
                 : Optional.empty();
     }
 
+    /** The start of the Swedish hour {@code at} falls in. */
+    public static Instant startOfHour(Instant at) {
+        return at.atZone(SWEDEN).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant();
+    }
+
     /** The hour of the Swedish day {@code at} falls in. */
     public static int hourOfDay(Instant at) {
         return at.atZone(SWEDEN).getHour();

@@ -47,6 +47,7 @@ public final class ChainCheck {
     private final PublicKey signingKey;
     private final List<Finding> findings = new ArrayList<>();
     private Long previousId;
+    private boolean sawSigned;
     private String expectedPrevious;
     private int seals;
     private long records;
@@ -78,8 +79,13 @@ public final class ChainCheck {
             found(Kind.LINK_BROKEN, seal.id(), chain + " seal " + seal.id() + " does not follow the seal before it");
         }
         if (seal.format() >= SealStatement.FORMAT) {
+            sawSigned = true;
             signed(seal, recordsAsRead);
         } else {
+            if (sawSigned) {
+                // Rewriting later seals into the old, unsigned format would otherwise escape every signature check.
+                found(Kind.SIGNATURE_MISSING, seal.id(), chain + " seal " + seal.id() + " is of the unsigned format after signed seals");
+            }
             legacy(seal, recordsAsRead);
         }
         previousId = seal.id();
@@ -87,6 +93,10 @@ public final class ChainCheck {
     }
 
     private void signed(Seal seal, List<Entry> recordsAsRead) {
+        if (seal.entries() == null) {
+            found(Kind.SEAL_CHANGED, seal.id(), chain + " seal " + seal.id() + "'s list of records is unreadable: the seal was changed");
+            return;
+        }
         String statement = SealStatement.text(chain, seal.id(), seal.sealedAt(), seal.previousHash(), seal.entries());
         if (!SealStatement.hash(statement).equals(seal.sealHash())) {
             found(Kind.SEAL_CHANGED, seal.id(), chain + " seal " + seal.id() + " no longer gives its hash: the seal was changed");
@@ -106,7 +116,10 @@ public final class ChainCheck {
         Set<Long> present = new HashSet<>();
         List<Long> inSealOrder = new ArrayList<>();
         for (Entry record : recordsAsRead) {
-            present.add(record.id());
+            if (!present.add(record.id())) {
+                found(Kind.RECORD_INSERTED, record.id(), chain + " record " + record.id() + " is there twice");
+                continue;
+            }
             String sealed = sealedHash.get(record.id());
             Long sealedUnder = sealedId.get(record.contentHash());
             if (!record.contentHash().equals(record.storedHash())) {
@@ -129,8 +142,9 @@ public final class ChainCheck {
             }
         }
         // The records that are as sealed must also stand in the sealed order.
-        List<Long> sealedOrder = seal.entries().stream().map(SealStatement.Entry::id).filter(inSealOrder::contains).toList();
-        for (int i = 0; i < sealedOrder.size(); i++) {
+        Set<Long> asSealed = new HashSet<>(inSealOrder);
+        List<Long> sealedOrder = seal.entries().stream().map(SealStatement.Entry::id).filter(asSealed::contains).distinct().toList();
+        for (int i = 0; i < Math.min(sealedOrder.size(), inSealOrder.size()); i++) {
             if (!sealedOrder.get(i).equals(inSealOrder.get(i))) {
                 found(Kind.RECORD_MOVED, inSealOrder.get(i), chain + " record " + inSealOrder.get(i) + " is out of the sealed order");
             }
@@ -152,6 +166,11 @@ public final class ChainCheck {
     }
 
     private boolean verifies(String statement, String signature) {
+        return verifies(signingKey, statement, signature);
+    }
+
+    /** Whether {@code signature} (base64 DER ECDSA) is {@code signingKey}'s over the text's UTF-8. */
+    public static boolean verifies(PublicKey signingKey, String statement, String signature) {
         if (signingKey == null) {
             return false;
         }

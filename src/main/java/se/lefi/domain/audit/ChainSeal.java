@@ -67,7 +67,7 @@ public abstract class ChainSeal {
     /** The seal as the chain check reads it. */
     public ChainCheck.Seal asRead() {
         return new ChainCheck.Seal(id, format, sealedAt, recordCount, previousHash, sealHash,
-                format >= SealStatement.FORMAT ? SealStatement.parseEntries(entries) : null, signature);
+                format >= SealStatement.FORMAT ? SealStatement.parseEntriesOrNull(entries) : null, signature);
     }
 
     public Long id() {

@@ -49,6 +49,15 @@ public final class SealStatement {
         return text.toString();
     }
 
+    /** As {@link #parseEntries(String)}, or null when the text is not entries: a check reports that, it does not fail on it. */
+    public static List<Entry> parseEntriesOrNull(String text) {
+        try {
+            return parseEntries(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The entries of {@link #entries(List)}'s text; a line that is not "id hash" is an {@link IllegalArgumentException}. */
     public static List<Entry> parseEntries(String text) {
         List<Entry> entries = new ArrayList<>();

@@ -3,11 +3,13 @@ package se.lefi.infrastructure.alert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import se.lefi.domain.alert.Alert;
@@ -37,6 +39,28 @@ public final class AlertStore {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The secret the distinct persons are hashed with, made on first use (under the lock of
+     * {@link #lockLastSeal}, so every node gets the same one).
+     */
+    public static String personKey(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT PERSON_KEY FROM ALERT_STATE WHERE ID = 1");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            if (rs.getString(1) != null) {
+                return rs.getString(1);
+            }
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String key = HexFormat.of().formatHex(secret);
+        try (PreparedStatement s = c.prepareStatement("UPDATE ALERT_STATE SET PERSON_KEY = ? WHERE ID = 1")) {
+            s.setString(1, key);
+            s.executeUpdate();
+        }
+        return key;
     }
 
     public static void setLastSeal(Connection c, long seal) throws SQLException {

@@ -56,7 +56,12 @@ import se.lefi.domain.audit.SealStatement;
  */
 public final class AuditArchive {
     public static final String FORMAT = "lefi-audit-archive/1";
+    /** The "chain" of a finding about the archive as a whole (its manifest). */
+    public static final String ARCHIVE = "archive";
     static final String MANIFEST = "manifest.json";
+    static final String MANIFEST_SIGNATURE = "manifest.sig";
+    /** The chains every archive holds, even when a chain had no seal in the period. */
+    static final List<String> CHAINS = List.of(SealStatement.AUDIT, SealStatement.ADMIN);
     static final String CHAIN_PEM = "signing-chain.pem";
     /** A line longer than this is not an archive's: a seal of 5,000 records is about 400 KiB. */
     static final int MAX_LINE = 2 * 1024 * 1024;
@@ -71,7 +76,10 @@ public final class AuditArchive {
                                       is the SHA-256 of that statement and its signature (ECDSA, base64 DER)
                                       is over it. A record's hash is the SHA-256 of its hashed fields.
             signing-chain.pem         the audit-signing certificate, then its issuers
-            manifest.json             the period, and per chain the first seal and the hash it follows
+            manifest.json             the period, and per chain the first seal and the hash it follows, the
+                                      last seal and its hash, and the counts
+            manifest.sig              the signature over manifest.json's bytes (ECDSA, base64 DER): a chain
+                                      or its last seals cut from the archive do not go unnoticed
 
             Check it offline: bin/lefi audit verify FILE --ca CA.pem
             """.formatted(FORMAT);
@@ -86,6 +94,8 @@ public final class AuditArchive {
         private String chain;
         private long seals;
         private long records;
+        private Long lastSeal;
+        private String lastHash;
 
         public Writer(OutputStream out) {
             this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -97,6 +107,8 @@ public final class AuditArchive {
             chain = name;
             seals = 0;
             records = 0;
+            lastSeal = null;
+            lastHash = null;
             zip.putNextEntry(new ZipEntry(name + ".jsonl"));
             JsonObjectBuilder anchor = Json.createObjectBuilder().add("previousHash", previousHash);
             if (firstSealId != null) {
@@ -116,6 +128,8 @@ public final class AuditArchive {
             nullable(line, "signature", seal.signature());
             write(line.build());
             seals++;
+            lastSeal = seal.id();
+            lastHash = seal.sealHash();
         }
 
         public void record(long id, Long sealId, String recordHash, Map<String, String> fields) throws IOException {
@@ -129,15 +143,21 @@ public final class AuditArchive {
             records++;
         }
 
-        /** Ends the archive: the manifest, the signing chain and the README. */
-        public void finish(Instant from, Instant to, Instant exportedAt, List<X509Certificate> signingChain) throws IOException {
+        /** Ends the archive: the manifest and its signature, the signing chain and the README. */
+        public void finish(Instant from, Instant to, Instant exportedAt, List<X509Certificate> signingChain, ChainSeal.Signer signer)
+                throws IOException {
             endChain();
             JsonObjectBuilder manifest = Json.createObjectBuilder().add("format", FORMAT).add("from", from.toString())
                     .add("to", to.toString()).add("exportedAt", exportedAt.toString());
             JsonObjectBuilder chainsObject = Json.createObjectBuilder();
             chains.forEach(chainsObject::add);
             manifest.add("chains", chainsObject);
-            entry(MANIFEST, manifest.build().toString() + "\n");
+            String manifestText = manifest.build().toString() + "\n";
+            entry(MANIFEST, manifestText);
+            String signature = signer.sign(manifestText);
+            if (signature != null) {
+                entry(MANIFEST_SIGNATURE, signature + "\n");
+            }
             StringBuilder pem = new StringBuilder();
             for (X509Certificate certificate : signingChain) {
                 try {
@@ -161,7 +181,10 @@ public final class AuditArchive {
         private void endChain() throws IOException {
             if (chain != null) {
                 zip.closeEntry();
-                chains.get(chain).add("seals", seals).add("records", records);
+                JsonObjectBuilder counts = chains.get(chain).add("seals", seals).add("records", records);
+                if (lastSeal != null) {
+                    counts.add("lastSeal", lastSeal).add("lastHash", lastHash);
+                }
                 chain = null;
             }
         }
@@ -185,20 +208,26 @@ public final class AuditArchive {
         }
     }
 
-    /** What an archive holds, as read. */
-    public record Contents(JsonObject manifest, Map<String, List<JsonObject>> chains, List<X509Certificate> signingChain) {
+    /** What an archive holds, as read: the manifest with its exact text and signature (null if none). */
+    public record Contents(JsonObject manifest, String manifestText, String manifestSignature, Map<String, List<JsonObject>> chains,
+                           List<X509Certificate> signingChain) {
     }
 
     /** Reads an archive; a zip that is not one (no manifest, another format, an unreadable line) is an IOException. */
     public static Contents read(Path file) throws IOException {
         JsonObject manifest = null;
+        String manifestText = null;
+        String manifestSignature = null;
         Map<String, List<JsonObject>> chains = new LinkedHashMap<>();
         List<X509Certificate> signingChain = List.of();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (name.equals(MANIFEST)) {
-                    manifest = json(new String(bounded(zip), StandardCharsets.UTF_8));
+                    manifestText = new String(bounded(zip), StandardCharsets.UTF_8);
+                    manifest = json(manifestText);
+                } else if (name.equals(MANIFEST_SIGNATURE)) {
+                    manifestSignature = new String(bounded(zip), StandardCharsets.UTF_8).strip();
                 } else if (name.equals(CHAIN_PEM)) {
                     signingChain = certificates(bounded(zip));
                 } else if (name.equals(SealStatement.AUDIT + ".jsonl") || name.equals(SealStatement.ADMIN + ".jsonl")) {
@@ -209,7 +238,7 @@ public final class AuditArchive {
         if (manifest == null || !FORMAT.equals(manifest.getString("format", null))) {
             throw new IOException("not a " + FORMAT + " archive (no manifest of that format)");
         }
-        return new Contents(manifest, chains, signingChain);
+        return new Contents(manifest, manifestText, manifestSignature, chains, signingChain);
     }
 
     /**
@@ -218,7 +247,17 @@ public final class AuditArchive {
      */
     public static List<ChainCheck.Finding> check(Contents contents, PublicKey signingKey) {
         List<ChainCheck.Finding> findings = new ArrayList<>();
+        if (contents.manifestSignature() == null) {
+            findings.add(new ChainCheck.Finding(ChainCheck.Kind.SIGNATURE_MISSING, ARCHIVE, 0, "the manifest is not signed"));
+        } else if (!ChainCheck.verifies(signingKey, contents.manifestText(), contents.manifestSignature())) {
+            findings.add(new ChainCheck.Finding(ChainCheck.Kind.SIGNATURE_INVALID, ARCHIVE, 0, "the manifest's signature does not verify"));
+        }
         JsonObject anchors = contents.manifest().getJsonObject("chains");
+        for (String name : CHAINS) {
+            if (!contents.chains().containsKey(name)) {
+                findings.add(new ChainCheck.Finding(ChainCheck.Kind.SEAL_REMOVED, name, 0, "the archive has no " + name + " chain"));
+            }
+        }
         for (Map.Entry<String, List<JsonObject>> chain : contents.chains().entrySet()) {
             JsonObject anchor = anchors == null ? null : anchors.getJsonObject(chain.getKey());
             Function<Map<String, String>, String> hash = chain.getKey().equals(SealStatement.ADMIN)
@@ -242,12 +281,27 @@ public final class AuditArchive {
                     unsealed.add(line);
                 }
             }
+            long lastRead = firstSeal == null ? 0 : firstSeal - 1;
+            String lastReadHash = null;
             for (JsonObject seal : seals) {
                 long id = seal.getJsonNumber("id").longValue();
                 check.seal(seal(seal), recordsBySeal.getOrDefault(id, List.of()));
                 recordsBySeal.remove(id);
+                lastRead = id;
+                lastReadHash = seal.getString("sealHash", null);
             }
             findings.addAll(check.findings());
+            if (anchor != null && anchor.containsKey("lastSeal")) {
+                long lastSeal = anchor.getJsonNumber("lastSeal").longValue();
+                for (long missing = lastRead + 1; missing <= lastSeal; missing++) {
+                    findings.add(new ChainCheck.Finding(ChainCheck.Kind.SEAL_REMOVED, chain.getKey(), missing,
+                            chain.getKey() + " seal " + missing + " is missing"));
+                }
+                if (lastRead == lastSeal && !anchor.getString("lastHash", "").equals(lastReadHash)) {
+                    findings.add(new ChainCheck.Finding(ChainCheck.Kind.LINK_BROKEN, chain.getKey(), lastSeal,
+                            chain.getKey() + " seal " + lastSeal + " is not the last seal the manifest names"));
+                }
+            }
             recordsBySeal.values().forEach(records -> records.forEach(record -> findings.add(new ChainCheck.Finding(
                     ChainCheck.Kind.RECORD_INSERTED, chain.getKey(), record.id(),
                     chain.getKey() + " record " + record.id() + " names a seal that is not in the archive"))));
@@ -267,10 +321,11 @@ public final class AuditArchive {
     }
 
     private static ChainCheck.Seal seal(JsonObject line) {
-        List<SealStatement.Entry> entries = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         for (JsonValue value : line.getJsonArray("entries")) {
-            entries.addAll(SealStatement.parseEntries(((JsonString) value).getString()));
+            text.append(value instanceof JsonString entry ? entry.getString() : "?").append('\n');
         }
+        List<SealStatement.Entry> entries = SealStatement.parseEntriesOrNull(text.toString());
         int format = line.getInt("format");
         return new ChainCheck.Seal(line.getJsonNumber("id").longValue(), format, Instant.parse(line.getString("sealedAt")),
                 line.getInt("recordCount"), line.getString("previousHash"), line.getString("sealHash"),

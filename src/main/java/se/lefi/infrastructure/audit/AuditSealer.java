@@ -30,30 +30,36 @@ public class AuditSealer {
     @Inject
     AuditSigner signer;
 
+    /**
+     * The last seal is read before the records to seal. With two nodes sealing at once, the one that reads
+     * the last seal before the other commits builds a seal after the same seal, which the chain's unique
+     * previous hash refuses; had it read the records first and the last seal after the other's commit, it
+     * would have sealed records already sealed, unrefused.
+     */
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     public void sealPending() {
         Instant now = Instant.now();
+        AuditSeal lastAudit = em.createNamedQuery(AuditSeal.LAST, AuditSeal.class).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
         List<AuditRecord> records = em.createNamedQuery(AuditRecord.UNSEALED, AuditRecord.class)
                 .setParameter("before", now.minus(SETTLE))
                 .setMaxResults(MAX_RECORDS_PER_SEAL)
                 .getResultList();
         if (!records.isEmpty()) {
-            AuditSeal previous = em.createNamedQuery(AuditSeal.LAST, AuditSeal.class).setMaxResults(1)
-                    .getResultStream().findFirst().orElse(null);
-            AuditSeal seal = AuditSeal.after(previous, records, now, signer);
+            AuditSeal seal = AuditSeal.after(lastAudit, records, now, signer);
             em.persist(seal);
             records.forEach(record -> record.sealIn(seal.id()));
         }
 
+        AdminSeal lastAdmin = em.createNamedQuery(AdminSeal.LAST, AdminSeal.class).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
         List<AdminAction> actions = em.createNamedQuery(AdminAction.UNSEALED, AdminAction.class)
                 .setParameter("before", now.minus(SETTLE))
                 .setMaxResults(MAX_RECORDS_PER_SEAL)
                 .getResultList();
         if (!actions.isEmpty()) {
             actions.forEach(AdminAction::hashIfUnhashed);
-            AdminSeal previous = em.createNamedQuery(AdminSeal.LAST, AdminSeal.class).setMaxResults(1)
-                    .getResultStream().findFirst().orElse(null);
-            AdminSeal seal = AdminSeal.after(previous, actions, now, signer);
+            AdminSeal seal = AdminSeal.after(lastAdmin, actions, now, signer);
             em.persist(seal);
             actions.forEach(action -> action.sealIn(seal.id()));
         }

@@ -26,6 +26,9 @@ import se.lefi.infrastructure.audit.AuditArchive;
 @Command(name = "bin/lefi audit verify", mixinStandardHelpOptions = true,
         description = "Check an exported lefi audit archive offline: every record, seal, link and signature.")
 public final class AuditArchiveVerifier implements Callable<Integer> {
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the archive (bin/lefi audit export)")
     Path archive;
 
@@ -81,9 +84,26 @@ public final class AuditArchiveVerifier implements Callable<Integer> {
                 problems.add("the signing chain does not end at the CA given");
             }
         }
-        boolean[] usage = chain.get(0).getKeyUsage();
-        if (usage != null && !usage[0] && !usage[1]) {
-            problems.add("the signing certificate is not for signatures (key usage)");
+        for (int i = 1; i < chain.size(); i++) {
+            if (chain.get(i).getBasicConstraints() < 0) {
+                problems.add("certificate " + chain.get(i).getSubjectX500Principal().getName() + " signs the chain but is no CA");
+            }
+        }
+        // The CA that issues the audit-signing certificate may also issue the organisations' client
+        // certificates: only a certificate made for signing records (non-repudiation, and for no TLS
+        // client or server) may sign the log, or any client could sign a forged archive.
+        X509Certificate signing = chain.get(0);
+        boolean[] usage = signing.getKeyUsage();
+        if (usage == null || !usage[1]) {
+            problems.add("the signing certificate is not an audit-signing certificate (key usage nonRepudiation)");
+        }
+        try {
+            List<String> purposes = signing.getExtendedKeyUsage();
+            if (purposes != null && (purposes.contains(CLIENT_AUTH) || purposes.contains(SERVER_AUTH))) {
+                problems.add("the signing certificate is a TLS certificate, not an audit-signing certificate");
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            problems.add("the signing certificate's extended key usage is unreadable");
         }
         return problems;
     }

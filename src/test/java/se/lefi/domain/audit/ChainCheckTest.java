@@ -184,6 +184,26 @@ class ChainCheckTest {
     }
 
     @Test
+    void aSealRewrittenInTheUnsignedFormatAfterSignedOnesIsNamed() throws Exception {
+        List<AuditRecord> third = records(6);
+        AuditSeal three = AuditSeal.after(two, third, NOW, SIGNER);
+        set(three, "format", 1);
+        set(three, "sealHash", AuditChain.sealHash(three.previousHash(), List.of(third.get(0).recordHash())));
+        ChainCheck check = new ChainCheck(SealStatement.AUDIT, KEY.getPublic(), AuditChain.GENESIS, 1L);
+        check.seal(one.asRead(), first.stream().map(AuditRecord::asRead).toList());
+        check.seal(two.asRead(), second.stream().map(AuditRecord::asRead).toList());
+        check.seal(three.asRead(), third.stream().map(AuditRecord::asRead).toList());
+        assertEquals(List.of(finding(Kind.SIGNATURE_MISSING, 3, "audit seal 3 is of the unsigned format after signed seals")), check.findings());
+    }
+
+    @Test
+    void aSealWhoseListOfRecordsIsGarbledIsNamedNotThrown() throws Exception {
+        set(two, "entries", "not an entry\n");
+        assertEquals(List.of(finding(Kind.SEAL_CHANGED, 2, "audit seal 2's list of records is unreadable: the seal was changed")),
+                check(one, first, two, second));
+    }
+
+    @Test
     void hashesSurviveTheDatabasesMicrosecondPrecision() throws Exception {
         AuditRecord record = record(1, "GRANTED");
         assertEquals(NOW.plusSeconds(1).getNano() / 1000 * 1000, record.recordedAt().getNano());

@@ -62,13 +62,26 @@ class AuditArchiveVerifierTest {
         DevPki.main(new String[] {pki.toString(), "config/demo/parties.csv"});
         ca = certificate(pki.resolve("ca.crt.pem"));
         otherCa = certificate(pki.resolve("untrusted-ca.crt.pem"));
+        KeyStore store = keyStore("audit-signing");
+        signingChain = chain(store, "audit-signing");
+        signer = signer(store, "audit-signing");
+    }
+
+    private static KeyStore keyStore(String alias) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(pki.resolve("audit-signing.p12").toFile())) {
+        try (InputStream in = new FileInputStream(pki.resolve(alias + ".p12").toFile())) {
             store.load(in, DevPki.PASSWORD.toCharArray());
         }
-        PrivateKey key = (PrivateKey) store.getKey("audit-signing", DevPki.PASSWORD.toCharArray());
-        signingChain = Arrays.stream(store.getCertificateChain("audit-signing")).map(X509Certificate.class::cast).toList();
-        signer = statement -> {
+        return store;
+    }
+
+    private static List<X509Certificate> chain(KeyStore store, String alias) throws Exception {
+        return Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
+    }
+
+    private static ChainSeal.Signer signer(KeyStore store, String alias) throws Exception {
+        PrivateKey key = (PrivateKey) store.getKey(alias, DevPki.PASSWORD.toCharArray());
+        return statement -> {
             try {
                 Signature signature = Signature.getInstance("SHA256withECDSA");
                 signature.initSign(key);
@@ -108,6 +121,10 @@ class AuditArchiveVerifierTest {
 
     /** Two audit seals (records 1..3, 4..5) after seal 6 of an earlier stretch, and one admin seal (actions 50, 100). */
     private static Path archive(Path dir) throws Exception {
+        return archive(dir, signer, signingChain);
+    }
+
+    private static Path archive(Path dir, ChainSeal.Signer signer, List<X509Certificate> signingChain) throws Exception {
         AuditSeal before = AuditSeal.after(null, List.of(record(0)), NOW, signer);
         set(before, "id", 6L);
         List<AuditRecord> first = List.of(record(1), record(2), record(3));
@@ -134,7 +151,7 @@ class AuditArchiveVerifierTest {
             for (AdminAction a : actions) {
                 writer.record(a.id(), a.sealId(), a.recordHash(), a.hashedFields());
             }
-            writer.finish(NOW.minusSeconds(60), NOW.plusSeconds(60), NOW, signingChain);
+            writer.finish(NOW.minusSeconds(60), NOW.plusSeconds(60), NOW, signingChain, signer);
         }
         return file;
     }
@@ -299,6 +316,47 @@ class AuditArchiveVerifierTest {
         AuditArchiveVerifier.Result result = AuditArchiveVerifier.verify(archive(dir), otherCa);
         assertEquals(List.of(), result.findings());
         assertEquals(List.of("the signing chain does not end at the CA given"), result.certificateProblems());
+    }
+
+    @Test
+    void aSeverelyCutArchiveIsNamed(@TempDir Path dir) throws Exception {
+        Path tail = tampered(archive(dir), "audit.jsonl", lines -> new ArrayList<>(lines.subList(0, 4)));
+        assertEquals(List.of(audit(Kind.SEAL_REMOVED, 8, "audit seal 8 is missing")), findings(tail), "the last seal cut off");
+
+        Path original = archive(dir);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(original))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (!e.getName().equals("admin.jsonl")) {
+                    entries.put(e.getName(), zip.readAllBytes());
+                }
+            }
+        }
+        Path noAdmin = dir.resolve("no-admin.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(noAdmin))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        assertEquals(List.of(new Finding(Kind.SEAL_REMOVED, SealStatement.ADMIN, 0, "the archive has no admin chain")), findings(noAdmin));
+    }
+
+    @Test
+    void aChangedManifestIsNamed(@TempDir Path dir) throws Exception {
+        Path archive = tampered(archive(dir), "manifest.json", lines -> List.of(lines.get(0).replace("\"lastSeal\":8", "\"lastSeal\":9")));
+        assertEquals(List.of(new Finding(Kind.SIGNATURE_INVALID, AuditArchive.ARCHIVE, 0, "the manifest's signature does not verify"),
+                audit(Kind.SEAL_REMOVED, 9, "audit seal 9 is missing")), findings(archive));
+    }
+
+    @Test
+    void anArchiveSignedWithAClientCertificateIsRefused(@TempDir Path dir) throws Exception {
+        KeyStore insurer = keyStore("insurer");
+        AuditArchiveVerifier.Result result = AuditArchiveVerifier.verify(archive(dir, signer(insurer, "insurer"), chain(insurer, "insurer")), ca);
+        assertEquals(List.of(), result.findings(), "whole as written");
+        assertEquals(List.of("the signing certificate is not an audit-signing certificate (key usage nonRepudiation)",
+                "the signing certificate is a TLS certificate, not an audit-signing certificate"), result.certificateProblems());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.lefi.application.AdminActions;
 import se.lefi.application.AuditLog;
+import se.lefi.application.Caller;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.interfaces.rest.Problem;
@@ -67,13 +68,21 @@ public class AuditResource {
     @Path("archive")
     @Produces("application/zip")
     public Response archive(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = instant(from);
-        Instant end = instant(to);
+        Caller admin = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        Instant start;
+        Instant end;
+        try {
+            start = instant(from);
+            end = instant(to);
+        } catch (ProblemException e) {
+            actions.recordRefusal(AdminActions.of(admin, "AUDIT_EXPORT", "audit", null, "INVALID_REQUEST"));
+            throw e;
+        }
         if (start == null || end == null || !start.isBefore(end)) {
+            actions.recordRefusal(AdminActions.of(admin, "AUDIT_EXPORT", "audit", null, "INVALID_PERIOD"));
             return Problem.response(400, "INVALID_PERIOD", "from and to are ISO-8601 instants, from before to.", null);
         }
-        actions.recordOutsideParties(AdminActions.of(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)),
-                "AUDIT_EXPORT", "audit", start + ".." + end, "DONE"));
+        actions.recordOutsideParties(AdminActions.of(admin, "AUDIT_EXPORT", "audit", start + ".." + end, "DONE"));
         StreamingOutput body = out -> auditLog.export(start, end, out);
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"lefi-audit-" + start.toString().replace(':', '-') + ".zip\"")
