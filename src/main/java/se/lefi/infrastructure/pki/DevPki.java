@@ -254,12 +254,7 @@ public final class DevPki {
 
     private static void generate(Path dir, List<DemoParties.Party> parties, List<DemoParties.WebUser> webUsers) throws IOException, GeneralSecurityException {
         DevPki ca = open(dir);
-        issueLeaf(dir, "server-keystore.p12", "server", () -> ca.issue(
-                new X500NameBuilder(BCStyle.INSTANCE)
-                        .addRDN(BCStyle.C, "SE")
-                        .addRDN(BCStyle.O, "lefi development")
-                        .addRDN(BCStyle.CN, "localhost")
-                        .build(),
+        issueLeaf(dir, "server-keystore.p12", "server", () -> ca.issue(serviceSubject("localhost"),
                 // clientAuth too: the server pushes notifications to subscribers over mutual TLS.
                 new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
                 KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
@@ -267,12 +262,7 @@ public final class DevPki {
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                 new GeneralName(GeneralName.iPAddress, "::1")));
         // The audit-signing key: it signs the seals of the audit log; no extended key usage fits it, so it has none.
-        issueLeaf(dir, "audit-signing.p12", "audit-signing", () -> ca.issue(
-                new X500NameBuilder(BCStyle.INSTANCE)
-                        .addRDN(BCStyle.C, "SE")
-                        .addRDN(BCStyle.O, "lefi development")
-                        .addRDN(BCStyle.CN, "lefi audit signing")
-                        .build(),
+        issueLeaf(dir, "audit-signing.p12", "audit-signing", () -> ca.issue(serviceSubject("lefi audit signing"),
                 new KeyPurposeId[0], KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
         writeKeyStoreIfAbsent(dir.resolve("truststore.p12"), () -> {
             KeyStore trust = emptyKeyStore();
@@ -305,6 +295,15 @@ public final class DevPki {
                 .build());
         // Same organisation number as the demo insurer, so a refused handshake can only be due to the issuer.
         untrusted.issueClient("untrusted-client", organisationSubject("Untrusted Test Client", "5569000010"), dir);
+    }
+
+    /** A certificate of the service itself (its TLS server, its audit signing), named after what it is for. */
+    private static X500Name serviceSubject(String commonName) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "SE")
+                .addRDN(BCStyle.O, "lefi development")
+                .addRDN(BCStyle.CN, commonName)
+                .build();
     }
 
     private static DevPki openCa(Path dir, String alias, X500Name subject)
