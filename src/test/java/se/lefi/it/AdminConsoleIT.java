@@ -139,10 +139,14 @@ class AdminConsoleIT {
         assertThat(page.locator("#audit-csv")).hasAttribute("href", Pattern.compile(".*outcome=GRANTED.*"));
     }
 
-    /** A person's disclosure report shown, and its letter downloaded as a PDF that reads in Swedish. Demo person 983 is used here only. */
+    /**
+     * A person's disclosure report shown, and its letter downloaded as a PDF that reads in Swedish. The person
+     * is outside the demo register, so no other test asks about it (a question about it is still a disclosure:
+     * that there is nothing).
+     */
     @Test
     void aDisclosureReportShownAndItsLetterDownloaded() throws Exception {
-        String person = SyntheticRegister.personId(983);
+        String person = SyntheticRegister.personId(Questions.DEMO_PERSONS + 983);
         LefiServer.lefiOnline("insurer").getBenefitInformation(Questions.question(person, Questions.TODAY.minusYears(1), Questions.TODAY,
                 PurposeCode.COORDINATION_OF_COMPENSATION, InformationTypeCode.SJP));
         Page page = pageAs("admin");
