@@ -1,5 +1,6 @@
 package se.lefi.application;
 
+import se.lefi.domain.access.Caller;
 import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import se.lefi.domain.party.Organisation;

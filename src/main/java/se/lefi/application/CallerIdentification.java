@@ -1,5 +1,6 @@
 package se.lefi.application;
 
+import se.lefi.domain.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import se.lefi.domain.party.CertificateBinding;
 import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.PartyDirectory;
 import se.lefi.domain.party.WebUser;
+import se.lefi.infrastructure.persistence.PartyVersion;
 import javax.sql.DataSource;
 
 /**
@@ -72,16 +71,13 @@ public class PartyFacts {
 
     /** One more on the party version, in the transaction of {@code em}: for every change to party facts. */
     public static void changed(EntityManager em) {
-        em.createNativeQuery("UPDATE PARTY_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
+        PartyVersion.raise(em);
     }
 
     /** Plain JDBC, on the request transaction's connection: the cheapest read there is, once per request. */
     private long version() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT VERSION FROM PARTY_VERSION WHERE ID = 1");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+        try (Connection connection = dataSource.getConnection()) {
+            return PartyVersion.read(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("the party version could not be read", e);
         }

@@ -1,5 +1,6 @@
 package se.lefi.application;
 
+import se.lefi.domain.access.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import se.lefi.application.PartyFacts;
+import se.lefi.infrastructure.persistence.PartyVersion;
 import se.lefi.domain.access.LegalBasis;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.party.ActorRegistration;
@@ -67,7 +67,7 @@ public class DemoSeeder {
             }
         }
         if (created > 0) {
-            PartyFacts.changed(em); // as an administrator's action would: nodes drop the party facts they hold
+            PartyVersion.raise(em); // as an administrator's action would: nodes drop the party facts they hold
         }
         return created;
     }
@@ -96,7 +96,7 @@ public class DemoSeeder {
             created++;
         }
         if (created > 0) {
-            PartyFacts.changed(em);
+            PartyVersion.raise(em);
         }
         return created;
     }
@@ -121,7 +121,7 @@ public class DemoSeeder {
             created++;
         }
         if (created > 0) {
-            PartyFacts.changed(em);
+            PartyVersion.raise(em);
         }
         return created;
     }

@@ -22,7 +22,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import java.time.Instant;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.domain.access.RefusalCode;
 
 /**

@@ -1,7 +1,7 @@
 package se.lefi.interfaces.rest;
 
 import jakarta.ws.rs.core.Response;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;

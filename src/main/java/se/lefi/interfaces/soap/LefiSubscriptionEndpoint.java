@@ -1,7 +1,7 @@
 package se.lefi.interfaces.soap;
 
 import java.util.List;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;
 import se.lefi.application.SubscriptionService;

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import se.lefi.application.BenefitAnswer;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;

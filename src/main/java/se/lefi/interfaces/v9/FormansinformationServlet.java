@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import se.lefi.application.BenefitAnswer;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;

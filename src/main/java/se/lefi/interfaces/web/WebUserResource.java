@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import se.lefi.application.AvailablePurpose;
 import se.lefi.application.BenefitAnswer;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.CallerIdentification;
 import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;

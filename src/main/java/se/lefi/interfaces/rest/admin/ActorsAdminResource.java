@@ -79,7 +79,7 @@ public class ActorsAdminResource {
         return answer(administration.end(admin(), actorId, body.from), 200);
     }
 
-    private se.lefi.application.Caller admin() {
+    private se.lefi.domain.access.Caller admin() {
         return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
     }
 

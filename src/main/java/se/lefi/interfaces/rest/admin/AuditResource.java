@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.lefi.application.AdminActions;
 import se.lefi.application.AuditLog;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.interfaces.rest.Problem;

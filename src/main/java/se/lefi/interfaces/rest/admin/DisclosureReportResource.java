@@ -64,7 +64,7 @@ public class DisclosureReportResource {
                 .build();
     }
 
-    private se.lefi.application.Caller admin() {
+    private se.lefi.domain.access.Caller admin() {
         return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import se.lefi.application.AdminResult;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.ConnectionAdministration;
 import se.lefi.application.OrganisationView;
 import se.lefi.domain.access.Purpose;

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.SubscriptionAdministration;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.register.SyntheticChanges;

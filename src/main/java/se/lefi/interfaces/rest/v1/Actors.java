@@ -1,7 +1,7 @@
 package se.lefi.interfaces.rest.v1;
 
 import jakarta.servlet.http.HttpServletRequest;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.CallerIdentification;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.Organisation;

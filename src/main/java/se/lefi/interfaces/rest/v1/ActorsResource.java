@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.lefi.application.AvailablePurpose;
 import se.lefi.application.BenefitAnswer;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.CallerIdentification;
 import se.lefi.application.DisclosureService;
 import se.lefi.application.LefiOnlineService;

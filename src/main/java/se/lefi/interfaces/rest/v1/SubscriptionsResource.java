@@ -19,7 +19,7 @@ import java.io.StringReader;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.lefi.application.Caller;
+import se.lefi.domain.access.Caller;
 import se.lefi.application.CallerIdentification;
 import se.lefi.application.LefiOnlineService;
 import se.lefi.application.Outcome;

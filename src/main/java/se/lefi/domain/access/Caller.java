@@ -1,8 +1,6 @@
-package se.lefi.application;
+package se.lefi.domain.access;
 
 import java.util.Optional;
-import se.lefi.domain.access.Presented;
-import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 
 /**
