@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The layer rules, checked on the production classes in every build rather than hoped for: the domain
  * depends on nothing of ours; the layers are only used from above (interfaces, application,
  * infrastructure, domain); the types generated from the contracts stay in the SOAP interface that owns
- * them; and no two layers depend on each other in a cycle. (The domain's features still do: access,
+ * them; and no two layers, nor two features of the application, depend on each other in a cycle. (The
+ * domain's features still do: access,
  * party, register and subscription share Purpose, RefusalCode and the question; see issue 18.)
  */
 @AnalyzeClasses(packages = "se.lefi", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,4 +42,7 @@ class LayerRulesTest {
 
     @ArchTest
     static final ArchRule noCyclesBetweenLayers = slices().matching("se.lefi.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenApplicationFeatures = slices().matching("se.lefi.application.(*)..").should().beFreeOfCycles();
 }

@@ -59,7 +59,7 @@ class ProfileLayersTest {
         assertEquals("EJB, CDI and JTA", ProfileLayers.layer(List.of(
                 "se.lefi.infrastructure.metrics.ServiceLevelMeter$Proxy$_$$_WeldClientProxy", "se.lefi.X")));
         assertEquals(ProfileLayers.LEFI, ProfileLayers.layer(List.of("java.util.HashMap",
-                "se.lefi.application.CallerIdentification$$Lambda$2388+0x00007fd6fd02a0f8.819706584")));
+                "se.lefi.application.access.CallerIdentification$$Lambda$2388+0x00007fd6fd02a0f8.819706584")));
     }
 
     @Test

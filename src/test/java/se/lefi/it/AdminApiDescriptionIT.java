@@ -31,13 +31,16 @@ class AdminApiDescriptionIT {
     @Test
     void theAuditLogExportsAsCsv() throws Exception {
         SoapEnvelopes.post("insurer", "Ping.xml", "urn:se:lefi:online:PingResponder:1:Ping");
-        SoapEnvelopes.post("unknown", "Ping.xml", "urn:se:lefi:online:PingResponder:1:Ping");
+        String refused = SoapEnvelopes.post("unknown", "Ping.xml", "urn:se:lefi:online:PingResponder:1:Ping").requestId();
         HttpResponse<String> csv = AdminApi.get("admin", "/audit/export.csv?outcome=NOT_CONNECTED&max=10");
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
         assertTrue(lines[0].startsWith("requestId,recordedAt,interface,operation,organisationNumber"));
-        assertTrue(lines.length >= 2, "the refused Ping is in the export");
+        // The newest first: this test's own refused Ping leads, whatever other tests left in the log.
+        assertTrue(lines.length >= 2, csv.body());
+        assertTrue(lines[1].startsWith(refused + ","), "the refused Ping is the first row: " + lines[1]);
+        assertTrue(lines[1].contains(",SYSTEM_TO_SYSTEM,Ping,"), lines[1]);
         for (int i = 1; i < lines.length; i++) {
             assertTrue(lines[i].contains(",NOT_CONNECTED,"), lines[i]);
         }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import se.lefi.application.ServiceHours;
+import se.lefi.application.access.ServiceHours;
 
 /**
  * Readiness for questions: down outside the opening hours and in planned maintenance, saying why and

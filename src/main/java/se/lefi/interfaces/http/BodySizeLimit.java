@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.LefiOnlineService;
+import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.infrastructure.security.ClientCertificates;
 

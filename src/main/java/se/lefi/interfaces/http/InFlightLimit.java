@@ -17,7 +17,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.LefiOnlineService;
+import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.v9.SwedishMessages;

@@ -26,7 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.lefi.application.PushFeeds;
+import se.lefi.application.subscription.PushFeeds;
 import se.lefi.infrastructure.metrics.ServiceLevelRecorder;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.v1.SubscriptionJson;

@@ -2,7 +2,7 @@ package se.lefi.interfaces.rest;
 
 import jakarta.ws.rs.core.Response;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.LefiOnlineService;
+import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 

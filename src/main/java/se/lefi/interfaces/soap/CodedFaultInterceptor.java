@@ -15,7 +15,7 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.LefiOnlineService;
+import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.party.ServiceInterface;

@@ -2,9 +2,9 @@ package se.lefi.interfaces.soap;
 
 import java.util.List;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.LefiOnlineService;
-import se.lefi.application.Outcome;
-import se.lefi.application.SubscriptionService;
+import se.lefi.application.access.LefiOnlineService;
+import se.lefi.application.access.Outcome;
+import se.lefi.application.subscription.SubscriptionService;
 import se.lefi.contract.acknowledgenotifications.v1.AcknowledgeNotificationsResponseType;
 import se.lefi.contract.acknowledgenotifications.v1.AcknowledgeNotificationsType;
 import se.lefi.contract.cancelsubscription.v1.CancelSubscriptionResponseType;

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import se.lefi.application.BenefitAnswer;
+import se.lefi.application.access.BenefitAnswer;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.IncomeSource;
 import se.lefi.domain.register.InformationType;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import se.lefi.application.AdminAuthorisation;
+import se.lefi.application.administration.AdminAuthorisation;
 import se.lefi.infrastructure.security.ClientCertificates;
 
 /** The admin console is for administrators' certificates only, like the admin API it calls. */

@@ -18,7 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import se.lefi.application.BenefitAnswer;
+import se.lefi.application.access.BenefitAnswer;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.Extent;
 import se.lefi.domain.register.InformationType;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import se.lefi.application.BenefitAnswer;
+import se.lefi.application.access.BenefitAnswer;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.Extent;
 import se.lefi.domain.register.IncomeSource;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import se.lefi.application.AdminActions;
+import se.lefi.application.audit.AdminActions;
 import se.lefi.domain.audit.AdminAction;
 
 /** The log of administrators' actions, newest first, as JSON or CSV. */

@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import se.lefi.application.AdminAuthorisation;
+import se.lefi.application.administration.AdminAuthorisation;
 import se.lefi.domain.access.Caller;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.infrastructure.security.ClientCertificates;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.lefi.application.AnomalyDetection;
+import se.lefi.application.audit.AnomalyDetection;
 import se.lefi.domain.alert.Alert;
 
 /** The anomaly alerts, newest first: which rule, which caller, which window, what was observed against which threshold. */

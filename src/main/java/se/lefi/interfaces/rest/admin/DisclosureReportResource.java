@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.lefi.application.DisclosureReports;
+import se.lefi.application.audit.DisclosureReports;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.letter.DisclosureLetter;
 import se.lefi.interfaces.rest.Problem;

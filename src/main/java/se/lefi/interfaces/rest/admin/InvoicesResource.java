@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.lefi.application.Invoicing;
+import se.lefi.application.billing.Invoicing;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.fees.Invoice;
 import se.lefi.domain.fees.Sek;

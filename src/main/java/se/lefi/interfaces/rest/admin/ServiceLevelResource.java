@@ -11,7 +11,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import se.lefi.application.ServiceLevelReport;
+import se.lefi.application.service.ServiceLevelReport;
 import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.interfaces.rest.Problem;
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.lefi.application.ServiceHours;
+import se.lefi.application.access.ServiceHours;
 import se.lefi.domain.service.MaintenanceWindow;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.Problem;

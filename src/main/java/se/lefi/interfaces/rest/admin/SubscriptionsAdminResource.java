@@ -25,7 +25,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.SubscriptionAdministration;
+import se.lefi.application.subscription.SubscriptionAdministration;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.register.SyntheticChanges;
 import se.lefi.domain.register.SyntheticRegister;

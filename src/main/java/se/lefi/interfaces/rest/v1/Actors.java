@@ -2,7 +2,7 @@ package se.lefi.interfaces.rest.v1;
 
 import jakarta.servlet.http.HttpServletRequest;
 import se.lefi.domain.access.Caller;
-import se.lefi.application.CallerIdentification;
+import se.lefi.application.access.CallerIdentification;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.Organisation;
 import se.lefi.infrastructure.security.ClientCertificates;

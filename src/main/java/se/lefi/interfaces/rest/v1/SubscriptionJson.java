@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import se.lefi.application.SubscriptionService;
+import se.lefi.application.subscription.SubscriptionService;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Purpose;

@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.audit;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.access;
 
 import se.lefi.domain.access.Refusal;
 

@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.subscription;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

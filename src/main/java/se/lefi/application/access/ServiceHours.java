@@ -1,5 +1,6 @@
-package se.lefi.application;
+package se.lefi.application.access;
 
+import se.lefi.application.audit.AdminActions;
 import se.lefi.domain.access.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.administration;
 
 import java.time.Instant;
 import java.time.LocalDate;

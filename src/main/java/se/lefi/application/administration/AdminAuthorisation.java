@@ -1,5 +1,6 @@
-package se.lefi.application;
+package se.lefi.application.administration;
 
+import se.lefi.application.access.CallerIdentification;
 import se.lefi.domain.access.Caller;
 import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;

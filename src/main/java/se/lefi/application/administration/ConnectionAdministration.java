@@ -1,5 +1,7 @@
-package se.lefi.application;
+package se.lefi.application.administration;
 
+import se.lefi.application.audit.AdminActions;
+import se.lefi.application.access.CallerIdentification;
 import se.lefi.domain.access.Caller;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,5 +1,6 @@
-package se.lefi.application;
+package se.lefi.application.subscription;
 
+import se.lefi.application.access.DisclosureService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

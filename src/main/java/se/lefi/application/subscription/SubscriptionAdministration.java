@@ -1,5 +1,7 @@
-package se.lefi.application;
+package se.lefi.application.subscription;
 
+import se.lefi.application.access.CallerIdentification;
+import se.lefi.application.audit.AdminActions;
 import se.lefi.domain.access.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

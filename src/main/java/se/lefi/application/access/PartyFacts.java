@@ -1,5 +1,6 @@
-package se.lefi.application;
+package se.lefi.application.access;
 
+import se.lefi.application.audit.AdminActions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

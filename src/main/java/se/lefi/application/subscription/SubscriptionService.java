@@ -1,5 +1,8 @@
-package se.lefi.application;
+package se.lefi.application.subscription;
 
+import se.lefi.application.access.CallerIdentification;
+import se.lefi.application.access.DisclosureService;
+import se.lefi.application.access.Outcome;
 import se.lefi.domain.access.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

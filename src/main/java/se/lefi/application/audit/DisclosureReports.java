@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.audit;
 
 import se.lefi.domain.access.Caller;
 import jakarta.annotation.Resource;

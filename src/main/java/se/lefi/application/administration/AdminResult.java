@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.administration;
 
 import se.lefi.domain.party.LifecycleException;
 

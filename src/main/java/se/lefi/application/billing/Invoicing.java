@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.billing;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.ApplicationException;

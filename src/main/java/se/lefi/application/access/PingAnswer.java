@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.access;
 
 import java.time.Instant;
 

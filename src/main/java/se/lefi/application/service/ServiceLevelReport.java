@@ -1,5 +1,6 @@
-package se.lefi.application;
+package se.lefi.application.service;
 
+import se.lefi.application.access.ServiceHours;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;

@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.access;
 
 import se.lefi.domain.access.Caller;
 import jakarta.annotation.Resource;
@@ -89,7 +89,7 @@ public class DisclosureService {
 
     /** What the steps decided: a refusal, or the person, basis and types for a granted question. */
     public record Decided(Refusal refusal, String personId, LegalBasis basis, DisclosureRules.TypeSelection types) {
-        static Decided refused(Refusal refusal) {
+        public static Decided refused(Refusal refusal) {
             return new Decided(refusal, null, null, null);
         }
     }

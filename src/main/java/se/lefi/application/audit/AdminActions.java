@@ -1,4 +1,4 @@
-package se.lefi.application;
+package se.lefi.application.audit;
 
 import se.lefi.domain.access.Caller;
 import jakarta.annotation.Resource;
@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.party.LifecycleException;
+import se.lefi.infrastructure.persistence.PartyVersion;
 
 /** The log of administrators' actions. */
 @Stateless
@@ -65,11 +66,11 @@ public class AdminActions {
 
     /**
      * In the caller's transaction: the action commits with the change it records, and so does one more on
-     * the party version, which tells every node that the party facts it holds are out of date ({@link PartyFacts}).
+     * the party version, which tells every node that the party facts it holds are out of date (the party facts of se.lefi.application.access.PartyFacts).
      */
     public void record(AdminAction action) {
         em.persist(action);
-        PartyFacts.changed(em);
+        PartyVersion.raise(em);
     }
 
     /**
