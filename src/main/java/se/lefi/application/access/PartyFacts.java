@@ -70,11 +70,6 @@ public class PartyFacts {
         }
     }
 
-    /** One more on the party version, in the transaction of {@code em}: for every change to party facts. */
-    public static void changed(EntityManager em) {
-        PartyVersion.raise(em);
-    }
-
     /** Plain JDBC, on the request transaction's connection: the cheapest read there is, once per request. */
     private long version() {
         try (Connection connection = dataSource.getConnection()) {

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -104,10 +106,6 @@ public class AnomalyDetection {
         }
     }
 
-    public AlertRules rules() {
-        return rules;
-    }
-
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     public void readStream() {
         try (Connection c = dataSource.getConnection()) {
@@ -126,8 +124,7 @@ public class AnomalyDetection {
                 }
             }
             AlertStore.setLastSeal(c, upTo);
-            Duration longest = rules.rateBaseline().compareTo(rules.hoursBaseline()) > 0 ? rules.rateBaseline() : rules.hoursBaseline();
-            AlertStore.forget(c, now.minus(longest).minus(rules.bucket()), now.minus(rules.personsWindow().multipliedBy(2)));
+            AlertStore.forget(c, now.minus(rules.longestBaseline()).minus(rules.bucket()), now.minus(rules.personsWindow().multipliedBy(2)));
         } catch (SQLException | GeneralSecurityException e) {
             throw new IllegalStateException("the audit stream could not be read for anomalies", e);
         }
@@ -140,7 +137,7 @@ public class AnomalyDetection {
     /** The alerts {@code questions} give: counted into their callers' buckets, then each touched bucket checked. */
     private List<Alert> detect(Connection c, List<Question> questions, Instant now, Mac personHash) throws SQLException {
         Map<Key, long[]> added = new LinkedHashMap<>();
-        Map<Key, Long> personsSeen = new LinkedHashMap<>();
+        Set<Key> personWindows = new LinkedHashSet<>();
         Map<String, Optional<Long>> webUsers = new HashMap<>();
         List<Alert> alerts = new ArrayList<>();
         for (Question q : questions) {
@@ -154,7 +151,9 @@ public class AnomalyDetection {
                         k -> lookUp(c, q.organisationNumber(), q.userPersonId()));
                 if (user.isPresent()) {
                     Key key = new Key(AlertStore.WEB_USER, Long.toString(user.get()), q.organisationNumber(), rules.personsWindowOf(q.recordedAt()));
-                    personsSeen.put(key, AlertStore.person(c, key.subject(), key.bucket(), HexFormat.of().formatHex(personHash.doFinal(q.personId().getBytes(StandardCharsets.UTF_8)))));
+                    AlertStore.notePerson(c, key.subject(), key.bucket(),
+                            HexFormat.of().formatHex(personHash.doFinal(q.personId().getBytes(StandardCharsets.UTF_8))));
+                    personWindows.add(key);
                 }
             }
         }
@@ -163,16 +162,22 @@ public class AnomalyDetection {
             long[] totals = AlertStore.add(c, key.kind(), key.subject(), key.bucket(), entry.getValue()[0], entry.getValue()[1]);
             Instant end = key.bucket().plus(rules.bucket());
             if (key.kind().equals(AlertStore.ORGANISATION)) {
-                long baseline = AlertStore.buckets(c, key.kind(), key.subject(), key.bucket().minus(rules.rateBaseline()), key.bucket())
-                        .stream().mapToLong(AlertStore.Bucket::questions).sum();
+                // One read of the organisation's history serves both baselines.
+                List<AlertStore.Bucket> history = AlertStore.buckets(c, key.kind(), key.subject(),
+                        key.bucket().minus(rules.longestBaseline()), key.bucket());
+                Instant rateFrom = key.bucket().minus(rules.rateBaseline());
+                long baseline = history.stream().filter(b -> !b.start().isBefore(rateFrom)).mapToLong(AlertStore.Bucket::questions).sum();
                 rules.rate(totals[0], baseline).ifPresent(t -> alerts.add(alert(t, key.kind(), key.subject(), key.organisation(),
                         key.bucket(), end, now)));
-                // The history ends where this hour of the day began: earlier buckets of the same hour today are not history.
-                List<AlertStore.Bucket> history = AlertStore.buckets(c, key.kind(), key.subject(),
-                        key.bucket().minus(rules.hoursBaseline()), AlertRules.startOfHour(key.bucket()));
+                // The hours' history ends where this hour of the day began: earlier buckets of the same hour today are not history.
+                Instant hoursFrom = key.bucket().minus(rules.hoursBaseline());
+                Instant hourStart = AlertRules.startOfHour(key.bucket());
                 int hour = AlertRules.hourOfDay(key.bucket());
-                long all = history.stream().mapToLong(AlertStore.Bucket::questions).sum();
-                long sameHour = history.stream().filter(b -> AlertRules.hourOfDay(b.start()) == hour).mapToLong(AlertStore.Bucket::questions).sum();
+                List<AlertStore.Bucket> hoursHistory = history.stream()
+                        .filter(b -> !b.start().isBefore(hoursFrom) && b.start().isBefore(hourStart)).toList();
+                long all = hoursHistory.stream().mapToLong(AlertStore.Bucket::questions).sum();
+                long sameHour = hoursHistory.stream().filter(b -> AlertRules.hourOfDay(b.start()) == hour)
+                        .mapToLong(AlertStore.Bucket::questions).sum();
                 rules.hours(totals[0], all, sameHour).ifPresent(t -> alerts.add(alert(t, key.kind(), key.subject(), key.organisation(),
                         key.bucket(), end, now)));
             } else {
@@ -180,9 +185,8 @@ public class AnomalyDetection {
                         key.bucket(), end, now)));
             }
         }
-        for (Map.Entry<Key, Long> entry : personsSeen.entrySet()) {
-            Key key = entry.getKey();
-            rules.persons(entry.getValue()).ifPresent(t -> alerts.add(alert(t, key.kind(), key.subject(),
+        for (Key key : personWindows) {
+            rules.persons(AlertStore.persons(c, key.subject(), key.bucket())).ifPresent(t -> alerts.add(alert(t, key.kind(), key.subject(),
                     key.organisation(), key.bucket(), key.bucket().plus(rules.personsWindow()), now)));
         }
         return alerts;

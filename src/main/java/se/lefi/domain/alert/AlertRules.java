@@ -2,8 +2,8 @@ package se.lefi.domain.alert;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
+import se.lefi.domain.identity.PersonId;
 
 /**
  * The anomaly rules over the audit stream, with their thresholds and windows (config/lefi.properties,
@@ -27,8 +27,6 @@ public record AlertRules(Duration bucket, Duration rateBaseline, double rateFact
                          Duration personsWindow, long personsMaximum,
                          long refusalsMinimum, double refusalsShare,
                          Duration hoursBaseline, long hoursEstablished, long hoursMinimum) {
-
-    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     /** The rules, each with the kind of caller it watches. */
     public enum Rule {
@@ -58,6 +56,11 @@ public record AlertRules(Duration bucket, Duration rateBaseline, double rateFact
     private static Instant align(Instant at, Duration size) {
         long seconds = size.toSeconds();
         return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+    }
+
+    /** How far back any rule looks: the counts older than this are no one's baseline. */
+    public Duration longestBaseline() {
+        return rateBaseline.compareTo(hoursBaseline) > 0 ? rateBaseline : hoursBaseline;
     }
 
     /** How many buckets the rate baseline spans. */
@@ -108,11 +111,11 @@ public record AlertRules(Duration bucket, Duration rateBaseline, double rateFact
 
     /** The start of the Swedish hour {@code at} falls in. */
     public static Instant startOfHour(Instant at) {
-        return at.atZone(SWEDEN).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant();
+        return at.atZone(PersonId.SWEDEN).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant();
     }
 
     /** The hour of the Swedish day {@code at} falls in. */
     public static int hourOfDay(Instant at) {
-        return at.atZone(SWEDEN).getHour();
+        return at.atZone(PersonId.SWEDEN).getHour();
     }
 }

@@ -157,24 +157,29 @@ public final class AlertStore {
     public record Bucket(Instant start, long questions) {
     }
 
-    /** Notes a person a web user asked about in a window (as its hash); returns the window's distinct persons. */
-    public static long person(Connection c, String subject, Instant window, String personHash) throws SQLException {
+    /** Notes a person a web user asked about in a window (as its hash), once. */
+    public static void notePerson(Connection c, String subject, Instant window, String personHash) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM ALERT_PERSON WHERE SUBJECT = ? AND WINDOW_START = ? AND PERSON_HASH = ?")) {
             s.setString(1, subject);
             s.setObject(2, utc(window));
             s.setString(3, personHash);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                if (rs.getLong(1) == 0) {
-                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO ALERT_PERSON (SUBJECT, WINDOW_START, PERSON_HASH) VALUES (?, ?, ?)")) {
-                        insert.setString(1, subject);
-                        insert.setObject(2, utc(window));
-                        insert.setString(3, personHash);
-                        insert.executeUpdate();
-                    }
+                if (rs.getLong(1) > 0) {
+                    return;
                 }
             }
         }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ALERT_PERSON (SUBJECT, WINDOW_START, PERSON_HASH) VALUES (?, ?, ?)")) {
+            insert.setString(1, subject);
+            insert.setObject(2, utc(window));
+            insert.setString(3, personHash);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The distinct persons a web user asked about in a window. */
+    public static long persons(Connection c, String subject, Instant window) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM ALERT_PERSON WHERE SUBJECT = ? AND WINDOW_START = ?")) {
             s.setString(1, subject);
             s.setObject(2, utc(window));
