@@ -5,18 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -24,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.lefi.domain.audit.ChainCheck;
 import se.lefi.domain.audit.SealStatement;
+import se.lefi.infrastructure.audit.ArchiveEntries;
 import se.lefi.interfaces.cli.AuditArchiveVerifier;
 
 /**
@@ -59,7 +53,7 @@ class AuditArchiveIT {
         assertEquals(List.of(), result.findings());
         assertEquals(List.of(), result.certificateProblems());
 
-        Map<String, String> entries = entries(archive);
+        Map<String, String> entries = ArchiveEntries.read(archive);
         String line = entries.get("audit.jsonl").lines().filter(l -> l.contains("\"requestId\":\"" + requestId + "\""))
                 .findFirst().orElseThrow();
         long id = LefiServer.json(line).getJsonNumber("id").longValue();
@@ -68,7 +62,7 @@ class AuditArchiveIT {
         assertTrue(entries.get("manifest.json").contains("\"format\":\"lefi-audit-archive/1\""));
 
         entries.put("audit.jsonl", entries.get("audit.jsonl").replace(line, line.replace("\"outcome\":\"GRANTED\"", "\"outcome\":\"NO_LEGAL_BASIS\"")));
-        Path changed = write(entries, dir.resolve("changed.zip"));
+        Path changed = ArchiveEntries.write(entries, dir.resolve("changed.zip"));
         assertEquals(List.of(new ChainCheck.Finding(ChainCheck.Kind.RECORD_CHANGED, SealStatement.AUDIT, id,
                 "audit record " + id + " was changed after it was written")), AuditArchives.verify(changed).findings());
     }
@@ -77,26 +71,5 @@ class AuditArchiveIT {
     void anExportNeedsAPeriodAndAnAdministrator() throws Exception {
         assertEquals(400, AdminApi.get("admin", "/audit/archive?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").statusCode());
         assertEquals(403, AdminApi.get("insurer", "/audit/archive?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z").statusCode());
-    }
-
-    static Map<String, String> entries(Path archive) throws Exception {
-        Map<String, String> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return entries;
-    }
-
-    static Path write(Map<String, String> entries, Path file) throws Exception {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (Map.Entry<String, String> e : new ArrayList<>(entries.entrySet())) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return file;
     }
 }

@@ -1,12 +1,8 @@
 package se.lefi.domain.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +88,21 @@ public final class ChainCheck {
         expectedPrevious = seal.sealHash();
     }
 
+    /**
+     * Ends a stretch that should close with seal {@code lastSeal} of hash {@code lastHash} (an archive's
+     * signed manifest says so): each seal after the last one read is missing, and a last seal of another
+     * hash is not the one named.
+     */
+    public void end(long lastSeal, String lastHash) {
+        long lastRead = previousId == null ? 0 : previousId;
+        for (long missing = lastRead + 1; missing <= lastSeal; missing++) {
+            found(Kind.SEAL_REMOVED, missing, chain + " seal " + missing + " is missing");
+        }
+        if (lastRead == lastSeal && !lastHash.equals(expectedPrevious)) {
+            found(Kind.LINK_BROKEN, lastSeal, chain + " seal " + lastSeal + " is not the last seal the manifest names");
+        }
+    }
+
     private void signed(Seal seal, List<Entry> recordsAsRead) {
         if (seal.entries() == null) {
             found(Kind.SEAL_CHANGED, seal.id(), chain + " seal " + seal.id() + "'s list of records is unreadable: the seal was changed");
@@ -103,7 +114,7 @@ public final class ChainCheck {
         }
         if (seal.signature() == null) {
             found(Kind.SIGNATURE_MISSING, seal.id(), chain + " seal " + seal.id() + " is not signed");
-        } else if (!verifies(statement, seal.signature())) {
+        } else if (!SealSignature.verifies(signingKey, statement, seal.signature())) {
             found(Kind.SIGNATURE_INVALID, seal.id(), chain + " seal " + seal.id() + "'s signature does not verify");
         }
 
@@ -162,25 +173,6 @@ public final class ChainCheck {
                     + recordsAsRead.size() + " remain");
         } else if (!AuditChain.sealHash(seal.previousHash(), recordsAsRead.stream().map(Entry::storedHash).toList()).equals(seal.sealHash())) {
             found(Kind.SEAL_CHANGED, seal.id(), chain + " seal " + seal.id() + " does not match its records");
-        }
-    }
-
-    private boolean verifies(String statement, String signature) {
-        return verifies(signingKey, statement, signature);
-    }
-
-    /** Whether {@code signature} (base64 DER ECDSA) is {@code signingKey}'s over the text's UTF-8. */
-    public static boolean verifies(PublicKey signingKey, String statement, String signature) {
-        if (signingKey == null) {
-            return false;
-        }
-        try {
-            Signature verifier = Signature.getInstance("SHA256withECDSA");
-            verifier.initVerify(signingKey);
-            verifier.update(statement.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false; // a signature that does not even parse does not verify
         }
     }
 

@@ -5,22 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.audit.ChainSeal;
+import se.lefi.domain.audit.SealSignature;
 import se.lefi.infrastructure.config.LefiConfiguration;
 
 /**
@@ -35,7 +33,6 @@ import se.lefi.infrastructure.config.LefiConfiguration;
 @ApplicationScoped
 public class AuditSigner implements ChainSeal.Signer {
     private static final Logger LOG = Logger.getLogger(AuditSigner.class.getName());
-    static final String ALGORITHM = "SHA256withECDSA";
 
     @Inject
     @ConfigProperty(name = "lefi.audit.signing.keystore")
@@ -84,14 +81,7 @@ public class AuditSigner implements ChainSeal.Signer {
         if (key == null) {
             return null;
         }
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(key);
-            signature.update(statement.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the seal could not be signed", e);
-        }
+        return SealSignature.sign(key, statement);
     }
 
     /** The signing certificate first, then its issuers; empty without a key. */

@@ -3,15 +3,12 @@ package se.lefi.domain.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.lefi.domain.audit.ChainCheck.Finding;
@@ -35,14 +32,7 @@ class ChainCheckTest {
     }
 
     private static String sign(KeyPair key, String statement) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
-            signature.initSign(key.getPrivate());
-            signature.update(statement.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SealSignature.sign(key.getPrivate(), statement);
     }
 
     private static AuditRecord record(long id, String outcome) throws Exception {

@@ -14,20 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +34,9 @@ import se.lefi.domain.audit.ChainCheck.Finding;
 import se.lefi.domain.audit.ChainCheck.Kind;
 import se.lefi.domain.audit.ChainSeal;
 import se.lefi.domain.audit.Fields;
+import se.lefi.domain.audit.SealSignature;
 import se.lefi.domain.audit.SealStatement;
+import se.lefi.infrastructure.audit.ArchiveEntries;
 import se.lefi.infrastructure.audit.AuditArchive;
 import se.lefi.infrastructure.pki.DevPki;
 
@@ -81,16 +77,7 @@ class AuditArchiveVerifierTest {
 
     private static ChainSeal.Signer signer(KeyStore store, String alias) throws Exception {
         PrivateKey key = (PrivateKey) store.getKey(alias, DevPki.PASSWORD.toCharArray());
-        return statement -> {
-            try {
-                Signature signature = Signature.getInstance("SHA256withECDSA");
-                signature.initSign(key);
-                signature.update(statement.getBytes(StandardCharsets.UTF_8));
-                return Base64.getEncoder().encodeToString(signature.sign());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        return statement -> SealSignature.sign(key, statement);
     }
 
     private static X509Certificate certificate(Path pem) throws Exception {
@@ -158,23 +145,9 @@ class AuditArchiveVerifierTest {
 
     /** Rewrites one entry of the zip: its lines through {@code edit}. */
     private static Path tampered(Path archive, String entry, UnaryOperator<List<String>> edit) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        List<String> lines = new ArrayList<>(new String(entries.get(entry), StandardCharsets.UTF_8).lines().toList());
-        entries.put(entry, (String.join("\n", edit.apply(lines)) + "\n").getBytes(StandardCharsets.UTF_8));
-        Path out = archive.resolveSibling("tampered-" + System.nanoTime() + ".zip");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out;
+        Map<String, String> entries = ArchiveEntries.read(archive);
+        entries.put(entry, String.join("\n", edit.apply(new ArrayList<>(entries.get(entry).lines().toList()))) + "\n");
+        return ArchiveEntries.write(entries, archive.resolveSibling("tampered-" + System.nanoTime() + ".zip"));
     }
 
     private static List<Finding> findings(Path archive) throws IOException {
@@ -323,23 +296,9 @@ class AuditArchiveVerifierTest {
         Path tail = tampered(archive(dir), "audit.jsonl", lines -> new ArrayList<>(lines.subList(0, 4)));
         assertEquals(List.of(audit(Kind.SEAL_REMOVED, 8, "audit seal 8 is missing")), findings(tail), "the last seal cut off");
 
-        Path original = archive(dir);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(original))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (!e.getName().equals("admin.jsonl")) {
-                    entries.put(e.getName(), zip.readAllBytes());
-                }
-            }
-        }
-        Path noAdmin = dir.resolve("no-admin.zip");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(noAdmin))) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
+        Map<String, String> entries = ArchiveEntries.read(archive(dir));
+        entries.remove("admin.jsonl");
+        Path noAdmin = ArchiveEntries.write(entries, dir.resolve("no-admin.zip"));
         assertEquals(List.of(new Finding(Kind.SEAL_REMOVED, SealStatement.ADMIN, 0, "the archive has no admin chain")), findings(noAdmin));
     }
 
