@@ -35,6 +35,11 @@ class LayerRulesTest {
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Interfaces")
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Application", "Interfaces");
 
+    /** Development tooling (src/dev) may use the product; the product never uses it, so its WAR can leave it out. */
+    @ArchTest
+    static final ArchRule theProductDoesNotUseDevelopmentTooling = noClasses().that().resideOutsideOfPackage("se.lefi.dev..")
+            .should().dependOnClassesThat().resideInAPackage("se.lefi.dev..");
+
     @ArchTest
     static final ArchRule contractTypesStayInTheSoapInterface = noClasses()
             .that().resideOutsideOfPackages("se.lefi.interfaces.soap..", "se.lefi.contract..")

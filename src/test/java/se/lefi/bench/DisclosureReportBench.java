@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
 import org.flywaydb.core.Flyway;
 import se.lefi.domain.audit.DisclosureReport;
 import se.lefi.domain.identity.PersonId;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.infrastructure.audit.DisclosureReportQuery;
 
 /**

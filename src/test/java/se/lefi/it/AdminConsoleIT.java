@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.core.v1.InformationTypeCode;
 import se.lefi.contract.core.v1.PurposeCode;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 /**
  * The admin console in Debian's headless Chromium, presenting the admin client certificate: a whole
@@ -55,7 +55,7 @@ class AdminConsoleIT {
     void aWholeLifecycleByClicking() throws Exception {
         Page page = pageAs("admin");
         Subscriptions.ok(Subscriptions.post("insurer", DemoRegister.INSURER, "/subscriptions", Subscriptions.order(
-                java.util.List.of(se.lefi.domain.register.SyntheticRegister.personId(975)), "\"SJP\"", "COORDINATION_OF_COMPENSATION",
+                java.util.List.of(se.lefi.dev.register.SyntheticRegister.personId(975)), "\"SJP\"", "COORDINATION_OF_COMPENSATION",
                 null, Questions.TODAY.minusMonths(1).toString())));
         page.navigate(LefiServer.uri("/console/").toString());
         assertThat(page.locator("#organisations tbody tr[data-organisation='5569000010']")).hasCount(1);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.core.v1.FaultCode;
 import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.contract.ping.v1.PingType;
-import se.lefi.infrastructure.pki.DevPki;
+import se.lefi.dev.pki.DevPki;
 
 /**
  * Certificates the handshake takes but the service must not: one its issuer revoked (the dev CA's

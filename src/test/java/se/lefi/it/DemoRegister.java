@@ -1,6 +1,6 @@
 package se.lefi.it;
 
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 /** What the test server's demo data holds (config/demo/parties.csv, lefi.demo.seed = 1). */
 final class DemoRegister {

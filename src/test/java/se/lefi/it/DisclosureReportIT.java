@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.core.v1.InformationTypeCode;
 import se.lefi.contract.core.v1.PurposeCode;
 import se.lefi.contract.getbenefitinformation.v1.GetBenefitInformationType;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.interfaces.letter.RenderedPages;
 
 /**

@@ -69,7 +69,7 @@ class GrantedInsurerIT {
 
     @Test
     void aPersonNotInTheRegisterIsMissingNotAnError() throws Exception {
-        String outsideTheDemoRegister = se.lefi.domain.register.SyntheticRegister.personId(Questions.DEMO_PERSONS + 5);
+        String outsideTheDemoRegister = se.lefi.dev.register.SyntheticRegister.personId(Questions.DEMO_PERSONS + 5);
         GetBenefitInformationResponseType answer = LefiServer.lefiOnline("insurer").getBenefitInformation(
                 Questions.question(outsideTheDemoRegister, Questions.TODAY.minusMonths(3), Questions.TODAY,
                         PurposeCode.COORDINATION_OF_COMPENSATION, InformationTypeCode.SJP));

@@ -27,7 +27,7 @@ import se.lefi.contract.core.v1.PurposeCode;
 import se.lefi.contract.getavailableinformationtypes.v1.GetAvailableInformationTypesType;
 import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.contract.ping.v1.PingType;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 /**
  * Metering and the monthly invoice, for an insurance agent the test registers itself: a known number

@@ -22,7 +22,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
-import se.lefi.infrastructure.pki.DevPki;
+import se.lefi.dev.pki.DevPki;
 
 /**
  * Where the server under test is and how to reach it as a given demo party: real mutual TLS with
@@ -36,7 +36,7 @@ public final class LefiServer {
 
     /** The built WAR, as bin/lefi serve runs it. */
     public static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lefi.war", "target/lefi.war")));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lefi.war", "target/lefi-dev.war")));
     }
 
     public static int httpsPort() {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.lefi.contract.core.v1.FaultCode;
 import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.contract.ping.v1.PingType;
-import se.lefi.infrastructure.pki.DevPki;
-import se.lefi.infrastructure.pki.RevocationPublisher;
+import se.lefi.dev.pki.DevPki;
+import se.lefi.dev.pki.RevocationPublisher;
 
 /**
  * Revocation that a certificate says where to find, as real organisation certificates do, published by

@@ -46,7 +46,7 @@ import se.lefi.contract.withdrawconsent.v1.WithdrawConsentResponseType;
 import se.lefi.contract.withdrawconsent.v1.WithdrawConsentType;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.PersonRecord;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.domain.subscription.SubscriptionScope;
 
 /**

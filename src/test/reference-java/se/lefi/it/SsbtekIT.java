@@ -205,7 +205,7 @@ class SsbtekIT {
     @Test
     void questionAboutAnotherPersonThanTheCase() throws Exception {
         LocalDate from = Questions.TODAY.minusMonths(6);
-        String other = se.lefi.domain.register.SyntheticRegister.personId(8);
+        String other = se.lefi.dev.register.SyntheticRegister.personId(8);
         SammansattBastjanstFraga fraga = SsbtekClient.fraga(DemoRegister.MUNICIPALITY, DemoRegister.PERSON, from, Questions.TODAY, "EB-1",
                 "026-51", SsbtekClient.v9(other, from, Questions.TODAY, "FK:SJP"));
         assertRefused("QUESTION_NOT_IN_CASE", "municipality", fraga);

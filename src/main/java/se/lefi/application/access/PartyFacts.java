@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * dropped and loaded afresh. Facts loaded after reading version v are at least as new as v, so keeping
  * them under v can only make them newer than their label, never older; a request that starts after a
  * change committed reads its version and so never sees what was there before. Nothing but the admin API
- * (and the demo seeder, at start-up) changes these tables.
+ * (and, on the development server, the demo seeder at start-up) changes these tables.
  *
  * <p>What is returned is shared by every request on the node, and is managed by the persistence context
  * of the request that loaded it until that request ends: read it, never change it, never persist or merge

@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -49,8 +51,8 @@ public class ServiceHours {
     String hours;
 
     @Inject
-    @ConfigProperty(name = "lefi.service.maintenance", defaultValue = " ")
-    String configuredMaintenance;
+    @ConfigProperty(name = "lefi.service.maintenance")
+    Optional<String> configuredMaintenance;
 
     private static final Logger LOG = Logger.getLogger(ServiceHours.class.getName());
     /** "Not yet over", as the end of a period the database can store. */
@@ -64,11 +66,20 @@ public class ServiceHours {
      * A mistake in the configuration closes the service rather than guessing its hours: questions
      * are refused with SERVICE_UNAVAILABLE, and the log and readiness say what is wrong.
      */
+    /**
+     * Made when the application starts, not when first used: on a server that has answered no question yet,
+     * the first use is the readiness probe, whose thread has no naming context to inject the data source
+     * from, and readiness then said DOWN until some question came.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // Being called is the point: the container makes this bean on the deploying thread.
+    }
+
     @PostConstruct
     void parseConfiguration() {
         try {
             openingHours = OpeningHours.parse(hours);
-            configuredWindows = List.copyOf(MaintenanceWindow.parseConfigured(configuredMaintenance));
+            configuredWindows = List.copyOf(MaintenanceWindow.parseConfigured(configuredMaintenance.orElse("")));
         } catch (IllegalArgumentException e) {
             configurationError = "configuration: " + e.getMessage();
             LOG.severe("lefi.service.hours / lefi.service.maintenance: " + e.getMessage() + "; questions are refused until it is fixed");

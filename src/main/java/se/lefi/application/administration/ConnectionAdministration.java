@@ -70,6 +70,20 @@ public class ConnectionAdministration {
         return find(organisationNumber).map(o -> view(o, today()));
     }
 
+    /**
+     * Registers the operator (the agency, whose certificates administer the service) unless an organisation
+     * has its number already. Returns whether it registered it now.
+     */
+    public boolean registerOperator(String organisationNumber, String name) {
+        String number = OrganisationNumber.parse(organisationNumber).value();
+        if (find(number).isPresent()) {
+            return false;
+        }
+        em.persist(new Organisation(number, name, PartyKind.AGENCY));
+        em.flush();
+        return true;
+    }
+
     public AdminResult register(Caller admin, Registration registration) {
         String number = OrganisationNumber.parse(registration.organisationNumber()).value();
         return step(admin, "REGISTER_REQUEST", number, registration.name() + "; " + registration.kind(), () -> {

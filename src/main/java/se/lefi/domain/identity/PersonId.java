@@ -156,12 +156,12 @@ public final class PersonId {
     }
 
     /**
-     * Builds an id from trusted parts, computing the check digit (fast path for
-     * {@link SyntheticPersonIds}; no reference-date check).
+     * Builds an id from trusted parts, computing the check digit: the fast path for generators of synthetic
+     * persons, which make millions of ids. No reference-date check.
      *
      * @param birthNumber 0..999
      */
-    static PersonId of(LocalDate birthDate, int birthNumber, boolean coordination) {
+    public static PersonId of(LocalDate birthDate, int birthNumber, boolean coordination) {
         int year = birthDate.getYear();
         if (year < 0 || year > 9999 || birthNumber < 0 || birthNumber > 999) {
             throw new IllegalArgumentException("birth year or birth number out of range");

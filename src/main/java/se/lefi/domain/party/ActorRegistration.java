@@ -109,11 +109,6 @@ public class ActorRegistration {
         this.endedFrom = from;
     }
 
-    /** For demo data that shows an ended registration: no checks. */
-    public void endedFrom(LocalDate from) {
-        this.endedFrom = from;
-    }
-
     public boolean isLiveOn(LocalDate day) {
         return !day.isBefore(registeredOn) && (endedFrom == null || day.isBefore(endedFrom));
     }

@@ -5,11 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import se.lefi.domain.register.Decision;
+import se.lefi.domain.register.IncomeSource;
 import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.Payment;
+import se.lefi.domain.register.Sgi;
 import se.lefi.domain.subscription.RegisterChange;
 
 /**
@@ -30,6 +36,21 @@ public final class RegisterWriter {
 
     private static final String INSERT_CHANGE = "INSERT INTO REGISTER_CHANGE (CHANGE_NUMBER, PERSON_ID, ITEM_KIND, ITEM_ID,"
             + " VERSION, INFORMATION_TYPE, PREVIOUS_TYPE, PREVIOUS_END, ITEM, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    // VERSION is the last parameter of each insert: a bulk load writes version 1, apply() later ones.
+    public static final String INSERT_DECISION = "INSERT INTO REGISTER_DECISION"
+            + " (DECISION_ID, PERSON_ID, BENEFIT, CASE_START, CASE_ACTIVE, DECISION_DATE, FINAL_DECISION,"
+            + " PERIOD_FROM, PERIOD_TOM, EXTENT_NUMERATOR, EXTENT_DENOMINATOR, DAYS, WAITING_DAY_DEDUCTION, OUTCOME,"
+            + " DECISION_TYPE, COMPENSATION_LEVEL, DAILY_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+    public static final String INSERT_PAYMENT = "INSERT INTO REGISTER_PAYMENT"
+            + " (PAYMENT_ID, PERSON_ID, BENEFIT, PAYMENT_DATE, PERIOD_FROM, PERIOD_TOM, GROSS_AMOUNT, TAX,"
+            + " DEDUCTIONS, NET_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+    public static final String INSERT_SGI = "INSERT INTO REGISTER_SGI"
+            + " (SGI_ID, PERSON_ID, SET_ON, SGI_TYPE, ANNUAL_INCOME, SOURCE1_KIND, SOURCE1_DESCRIPTION,"
+            + " SOURCE1_AMOUNT, SOURCE2_KIND, SOURCE2_DESCRIPTION, SOURCE2_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
 
     private RegisterWriter() {
     }
@@ -153,12 +174,12 @@ public final class RegisterWriter {
             }
         }
         switch (change.kind()) {
-            case DECISION -> insert(connection, RegisterBulkLoader.INSERT_DECISION,
-                    s -> RegisterBulkLoader.bindDecision(s, change.decision(), version, recorded));
-            case PAYMENT -> insert(connection, RegisterBulkLoader.INSERT_PAYMENT,
-                    s -> RegisterBulkLoader.bindPayment(s, change.payment(), version, recorded));
-            case SGI -> insert(connection, RegisterBulkLoader.INSERT_SGI,
-                    s -> RegisterBulkLoader.bindSgi(s, change.sgi(), version, recorded));
+            case DECISION -> insert(connection, INSERT_DECISION,
+                    s -> bindDecision(s, change.decision(), version, recorded));
+            case PAYMENT -> insert(connection, INSERT_PAYMENT,
+                    s -> bindPayment(s, change.payment(), version, recorded));
+            case SGI -> insert(connection, INSERT_SGI,
+                    s -> bindSgi(s, change.sgi(), version, recorded));
         }
         try (PreparedStatement s = connection.prepareStatement(INSERT_CHANGE)) {
             s.setLong(1, number);
@@ -173,6 +194,70 @@ public final class RegisterWriter {
             s.setObject(10, recorded);
             s.executeUpdate();
         }
+    }
+
+    public static void bindDecision(PreparedStatement s, Decision d, int version, OffsetDateTime recorded) throws SQLException {
+        s.setString(1, d.decisionId());
+        s.setString(2, d.personId());
+        s.setString(3, d.benefit().name());
+        s.setObject(4, d.caseStart());
+        s.setBoolean(5, d.caseActive());
+        s.setObject(6, d.decisionDate());
+        s.setBoolean(7, d.finalDecision());
+        s.setObject(8, d.periodFrom());
+        s.setObject(9, d.periodTom());
+        s.setInt(10, d.extent().numerator());
+        s.setInt(11, d.extent().denominator());
+        s.setBigDecimal(12, d.days());
+        s.setBoolean(13, d.waitingDayDeduction());
+        s.setString(14, d.outcome());
+        s.setString(15, d.decisionType());
+        s.setBigDecimal(16, d.compensationLevel());
+        s.setBigDecimal(17, d.dailyAmount());
+        s.setObject(18, recorded);
+        s.setInt(19, version);
+    }
+
+    public static void bindPayment(PreparedStatement s, Payment p, int version, OffsetDateTime recorded) throws SQLException {
+        s.setString(1, p.paymentId());
+        s.setString(2, p.personId());
+        s.setString(3, p.benefit().name());
+        s.setObject(4, p.paymentDate());
+        s.setObject(5, p.periodFrom());
+        s.setObject(6, p.periodTom());
+        s.setBigDecimal(7, p.grossAmount());
+        s.setBigDecimal(8, p.tax());
+        s.setBigDecimal(9, p.deductions());
+        s.setBigDecimal(10, p.netAmount());
+        s.setObject(11, recorded);
+        s.setInt(12, version);
+    }
+
+    public static void bindSgi(PreparedStatement s, Sgi sgi, int version, OffsetDateTime recorded) throws SQLException {
+        s.setString(1, sgi.sgiId());
+        s.setString(2, sgi.personId());
+        s.setObject(3, sgi.setOn());
+        s.setString(4, sgi.sgiType());
+        s.setBigDecimal(5, sgi.annualIncome());
+        List<IncomeSource> sources = sgi.incomeSources();
+        if (sources.size() > 2) {
+            throw new IllegalArgumentException("the register holds at most two income sources per SGI");
+        }
+        for (int n = 0; n < 2; n++) {
+            int column = 6 + 3 * n;
+            if (n < sources.size()) {
+                IncomeSource source = sources.get(n);
+                s.setString(column, source.kind().name());
+                s.setString(column + 1, source.description());
+                s.setBigDecimal(column + 2, source.annualAmount());
+            } else {
+                s.setNull(column, Types.VARCHAR);
+                s.setNull(column + 1, Types.VARCHAR);
+                s.setNull(column + 2, Types.DECIMAL);
+            }
+        }
+        s.setObject(12, recorded);
+        s.setInt(13, version);
     }
 
     private interface Binder {

@@ -2,6 +2,8 @@ package se.lefi.interfaces.health;
 
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -16,6 +18,8 @@ import se.lefi.application.access.ServiceHours;
 @Readiness
 @ApplicationScoped
 public class ServiceHoursReadiness implements HealthCheck {
+    private static final Logger LOG = Logger.getLogger(ServiceHoursReadiness.class.getName());
+
     @Inject
     ServiceHours serviceHours;
 
@@ -34,6 +38,7 @@ public class ServiceHoursReadiness implements HealthCheck {
             }
             return response.build();
         } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "readiness: the service windows could not be read", e);
             return response.down().withData("reason", "the service windows could not be read").build();
         }
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.lefi.domain.access.Caller;
 import se.lefi.domain.audit.AdminAction;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.infrastructure.config.LefiConfiguration;
 
 /**

@@ -46,7 +46,7 @@ class ActorRulesTest {
             assertEquals(Optional.of(RefusalCode.UNKNOWN_ACTOR), code(ActorRules.checkActor(Optional.empty(), MUNICIPALITY, TODAY)));
             assertEquals(Optional.of(RefusalCode.UNKNOWN_ACTOR), code(ActorRules.checkActor(Optional.of(own()), INSURER, TODAY)));
             ActorRegistration ended = own();
-            ended.endedFrom(TODAY);
+            ended.endFrom(TODAY, TODAY);
             assertEquals(Optional.of(RefusalCode.UNKNOWN_ACTOR), code(ActorRules.checkActor(Optional.of(ended), INSURER, TODAY)),
                     "another's actor says nothing of whether it ended");
         }

@@ -11,8 +11,8 @@ import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.Extent;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
-import se.lefi.domain.register.SyntheticChanges;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticChanges;
+import se.lefi.dev.register.SyntheticRegister;
 
 class RegisterChangeTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);

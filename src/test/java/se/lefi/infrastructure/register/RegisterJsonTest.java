@@ -12,7 +12,7 @@ import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
 import se.lefi.domain.register.PersonInformation;
 import se.lefi.domain.register.Sgi;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.domain.subscription.NotificationContent;
 import se.lefi.domain.subscription.RegisterChange;
 

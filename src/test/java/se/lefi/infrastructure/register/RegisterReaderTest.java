@@ -1,5 +1,7 @@
 package se.lefi.infrastructure.register;
 
+import se.lefi.dev.register.RegisterBulkLoader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +38,7 @@ import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
 import se.lefi.domain.register.PersonRecord;
 import se.lefi.domain.register.Sgi;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 class RegisterReaderTest {
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lefi.infrastructure.pki.DevPki;
-import se.lefi.infrastructure.pki.RevocationPublisher;
+import se.lefi.dev.pki.DevPki;
+import se.lefi.dev.pki.RevocationPublisher;
 import se.lefi.infrastructure.security.CertificateRevocation.Status;
 
 /**

@@ -38,7 +38,7 @@ import se.lefi.domain.audit.SealSignature;
 import se.lefi.domain.audit.SealStatement;
 import se.lefi.infrastructure.audit.ArchiveEntries;
 import se.lefi.infrastructure.audit.AuditArchive;
-import se.lefi.infrastructure.pki.DevPki;
+import se.lefi.dev.pki.DevPki;
 
 /**
  * The offline verifier on archives written as the server writes them, signed with the dev PKI's audit-

@@ -1,7 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -17,47 +16,28 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.subscription.SubscriptionAdministration;
 import se.lefi.domain.identity.OrganisationNumber;
-import se.lefi.domain.register.SyntheticChanges;
-import se.lefi.domain.register.SyntheticRegister;
 import se.lefi.domain.subscription.RegisterChange;
-import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.Problem;
 
 /**
- * Administration of subscriptions: the register's change feed (a file of JSON lines, or a synthetic
- * stream), the dispatcher's backlog and stop sweep, and each organisation's feed with its push endpoint.
+ * Administration of subscriptions: the register's change feed (a file of JSON lines), the dispatcher's backlog and stop sweep, and each organisation's feed with its push endpoint.
  */
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionsAdminResource {
-    private static final int MAX_SYNTHETIC = 5_000_000;
-
     @EJB
     SubscriptionAdministration administration;
-
-    @Inject
-    LefiConfiguration configuration;
-
-    @Inject
-    @ConfigProperty(name = "lefi.demo.seed", defaultValue = "1")
-    long registerSeed;
-
-    @Inject
-    @ConfigProperty(name = "lefi.demo.persons", defaultValue = "1000")
-    long registerPersons;
 
     @Context
     HttpServletRequest request;
@@ -83,30 +63,6 @@ public class SubscriptionsAdminResource {
             lines.add(i + 1);
         }
         return report(administration.apply(admin(), changes, lines));
-    }
-
-    @POST
-    @Path("register/synthetic-changes")
-    @Operation(summary = "Generate a synthetic change stream over the demo register's persons and apply it")
-    public Response applySynthetic(@QueryParam("count") @DefaultValue("1000") int count, @QueryParam("seed") @DefaultValue("1") long seed,
-                                   @QueryParam("first") @DefaultValue("0") long first, @QueryParam("persons") Long persons) {
-        List<RegisterChange> changes = synthetic(count, seed, first, persons);
-        List<Integer> lines = new ArrayList<>(changes.size());
-        for (int i = 1; i <= changes.size(); i++) {
-            lines.add(i);
-        }
-        return report(administration.apply(admin(), changes, lines));
-    }
-
-    @GET
-    @Path("register/synthetic-changes")
-    @Produces("application/x-ndjson")
-    @Operation(summary = "A synthetic change stream as a change file, without applying it")
-    public Response syntheticFile(@QueryParam("count") @DefaultValue("1000") int count, @QueryParam("seed") @DefaultValue("1") long seed,
-                                  @QueryParam("first") @DefaultValue("0") long first, @QueryParam("persons") Long persons) {
-        StringBuilder out = new StringBuilder();
-        synthetic(count, seed, first, persons).forEach(c -> out.append(RegisterJson.write(c)).append('\n'));
-        return Response.ok(out.toString()).build();
     }
 
     @GET
@@ -163,22 +119,6 @@ public class SubscriptionsAdminResource {
         }
         URI endpoint = url;
         return found(valid(number).flatMap(n -> administration.setPushEndpoint(admin(), n, endpoint)));
-    }
-
-    /** Persons {@code first} to {@code first + persons - 1} of the demo register (default: all of it). */
-    private List<RegisterChange> synthetic(int count, long seed, long first, Long persons) {
-        long span = persons == null ? registerPersons - first : persons;
-        if (count < 1 || count > MAX_SYNTHETIC || first < 0 || span < 1 || first + span > registerPersons) {
-            throw new jakarta.ws.rs.BadRequestException(Problem.response(400, "INVALID_REQUEST",
-                    "count is 1 to " + MAX_SYNTHETIC + "; the persons lie within the register.", null));
-        }
-        SyntheticChanges stream = new SyntheticChanges(new SyntheticRegister(registerSeed), first, span, seed,
-                LocalDate.now(configuration.clock()));
-        List<RegisterChange> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(stream.next());
-        }
-        return out;
     }
 
     private static Response report(SubscriptionAdministration.ApplyReport report) {

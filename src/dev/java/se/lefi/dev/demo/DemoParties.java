@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.demo;
+package se.lefi.dev.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

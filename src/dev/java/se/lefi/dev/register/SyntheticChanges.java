@@ -1,4 +1,12 @@
-package se.lefi.domain.register;
+package se.lefi.dev.register;
+
+import se.lefi.domain.register.Decision;
+import se.lefi.domain.register.Extent;
+import se.lefi.domain.register.IncomeSource;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.Payment;
+import se.lefi.domain.register.PersonRecord;
+import se.lefi.domain.register.Sgi;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.demo;
+package se.lefi.dev.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.infrastructure.config.LefiConfiguration;
-import se.lefi.infrastructure.register.RegisterBulkLoader;
+import se.lefi.dev.register.RegisterBulkLoader;
 
 /**
  * Demo data at start-up, when {@code lefi.demo.enabled}: the parties of config/demo/parties.csv with
@@ -27,7 +27,7 @@ import se.lefi.infrastructure.register.RegisterBulkLoader;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "OperatorRegistration"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

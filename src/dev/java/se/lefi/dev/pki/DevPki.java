@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.pki;
+package se.lefi.dev.pki;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,7 +61,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import se.lefi.infrastructure.demo.DemoParties;
+import se.lefi.dev.demo.DemoParties;
 import se.lefi.infrastructure.security.ClientCertificates;
 
 /**

@@ -1,4 +1,13 @@
-package se.lefi.domain.register;
+package se.lefi.dev.register;
+
+import se.lefi.domain.register.Decision;
+import se.lefi.domain.register.Extent;
+import se.lefi.domain.register.IncomeSource;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.Payment;
+import se.lefi.domain.register.PersonInformation;
+import se.lefi.domain.register.PersonRecord;
+import se.lefi.domain.register.Sgi;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,7 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import se.lefi.domain.identity.PersonId;
-import se.lefi.domain.identity.SyntheticPersonIds;
+import se.lefi.dev.register.SyntheticPersonIds;
 
 /**
  * Deterministic generator of a synthetic benefit register, for tests, demos and load tests.

@@ -1,4 +1,13 @@
-package se.lefi.domain.register;
+package se.lefi.dev.register;
+
+import se.lefi.domain.register.Decision;
+import se.lefi.domain.register.Extent;
+import se.lefi.domain.register.IncomeSource;
+import se.lefi.domain.register.InformationType;
+import se.lefi.domain.register.Payment;
+import se.lefi.domain.register.PersonInformation;
+import se.lefi.domain.register.PersonRecord;
+import se.lefi.domain.register.Sgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import se.lefi.domain.identity.PersonId;
-import se.lefi.domain.identity.SyntheticPersonIds;
+import se.lefi.dev.register.SyntheticPersonIds;
 
 class SyntheticRegisterTest {
 

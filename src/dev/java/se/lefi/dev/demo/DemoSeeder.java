@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.demo;
+package se.lefi.dev.demo;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -115,7 +115,8 @@ public class DemoSeeder {
             ActorRegistration registration = new ActorRegistration(actor.actorId(), organisation(actor.organisationAlias(), parties),
                     principal, Purpose.valueOf(actor.purpose()), today.minusYears(1));
             if (actor.ended()) {
-                registration.endedFrom(today.minusDays(1));
+                // Ended yesterday, as if the administrator had ended it then: the checked path, no back door.
+                registration.endFrom(today.minusDays(1), today.minusDays(1));
             }
             em.persist(registration);
             created++;

@@ -1,4 +1,6 @@
-package se.lefi.domain.identity;
+package se.lefi.dev.register;
+
+import se.lefi.domain.identity.PersonId;
 
 import java.time.LocalDate;
 

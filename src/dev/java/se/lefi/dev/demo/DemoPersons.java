@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.demo;
+package se.lefi.dev.demo;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.PersonRecord;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 /**
  * Prints a few persons of the demo register with what it holds about them, for {@code bin/lefi serve}'s

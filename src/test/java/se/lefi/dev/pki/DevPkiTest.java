@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.pki;
+package se.lefi.dev.pki;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

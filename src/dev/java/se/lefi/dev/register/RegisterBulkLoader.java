@@ -1,4 +1,6 @@
-package se.lefi.infrastructure.register;
+package se.lefi.dev.register;
+
+import se.lefi.infrastructure.register.RegisterWriter;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -20,14 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import se.lefi.domain.identity.SyntheticPersonIds;
+import se.lefi.dev.register.SyntheticPersonIds;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.IncomeSource;
 import se.lefi.domain.register.Payment;
 import se.lefi.domain.register.PersonInformation;
 import se.lefi.domain.register.PersonRecord;
 import se.lefi.domain.register.Sgi;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 /**
  * Loads synthetic persons into the register tables (V2) with plain JDBC batched inserts: version 1,
@@ -49,21 +51,6 @@ public final class RegisterBulkLoader {
 
     private static final String INSERT_PERSON = "INSERT INTO REGISTER_PERSON"
             + " (PERSON_ID, BIRTH_DATE, COORDINATION_NUMBER, MUNICIPALITY_CODE, RECORDED_AT) VALUES (?, ?, ?, ?, ?)";
-    // VERSION is the last parameter of each insert: the loader writes version 1, RegisterWriter later ones.
-    static final String INSERT_DECISION = "INSERT INTO REGISTER_DECISION"
-            + " (DECISION_ID, PERSON_ID, BENEFIT, CASE_START, CASE_ACTIVE, DECISION_DATE, FINAL_DECISION,"
-            + " PERIOD_FROM, PERIOD_TOM, EXTENT_NUMERATOR, EXTENT_DENOMINATOR, DAYS, WAITING_DAY_DEDUCTION, OUTCOME,"
-            + " DECISION_TYPE, COMPENSATION_LEVEL, DAILY_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-    static final String INSERT_PAYMENT = "INSERT INTO REGISTER_PAYMENT"
-            + " (PAYMENT_ID, PERSON_ID, BENEFIT, PAYMENT_DATE, PERIOD_FROM, PERIOD_TOM, GROSS_AMOUNT, TAX,"
-            + " DEDUCTIONS, NET_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-    static final String INSERT_SGI = "INSERT INTO REGISTER_SGI"
-            + " (SGI_ID, PERSON_ID, SET_ON, SGI_TYPE, ANNUAL_INCOME, SOURCE1_KIND, SOURCE1_DESCRIPTION,"
-            + " SOURCE1_AMOUNT, SOURCE2_KIND, SOURCE2_DESCRIPTION, SOURCE2_AMOUNT, RECORDED_AT, VERSION, SUPERSEDED_AT)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-
     private RegisterBulkLoader() {
     }
 
@@ -200,9 +187,9 @@ public final class RegisterBulkLoader {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Batch persons = new Batch(connection, INSERT_PERSON);
-                 Batch decisions = new Batch(connection, INSERT_DECISION);
-                 Batch payments = new Batch(connection, INSERT_PAYMENT);
-                 Batch sgis = new Batch(connection, INSERT_SGI)) {
+                 Batch decisions = new Batch(connection, RegisterWriter.INSERT_DECISION);
+                 Batch payments = new Batch(connection, RegisterWriter.INSERT_PAYMENT);
+                 Batch sgis = new Batch(connection, RegisterWriter.INSERT_SGI)) {
                 long rows = 0;
                 for (long chunk = from; chunk < to; chunk += CHUNK_PERSONS) {
                     if (failed.get() || Thread.currentThread().isInterrupted()) {
@@ -213,15 +200,15 @@ public final class RegisterBulkLoader {
                         PersonRecord record = register.person(i);
                         person(persons, record.person(), recorded);
                         for (Decision d : record.decisions()) {
-                            bindDecision(decisions.statement, d, 1, recorded);
+                            RegisterWriter.bindDecision(decisions.statement, d, 1, recorded);
                             decisions.add();
                         }
                         for (Payment p : record.payments()) {
-                            bindPayment(payments.statement, p, 1, recorded);
+                            RegisterWriter.bindPayment(payments.statement, p, 1, recorded);
                             payments.add();
                         }
                         for (Sgi s : record.sgi()) {
-                            bindSgi(sgis.statement, s, 1, recorded);
+                            RegisterWriter.bindSgi(sgis.statement, s, 1, recorded);
                             sgis.add();
                         }
                     }
@@ -258,70 +245,6 @@ public final class RegisterBulkLoader {
         s.setString(4, p.municipalityCode());
         s.setObject(5, recorded);
         b.add();
-    }
-
-    static void bindDecision(PreparedStatement s, Decision d, int version, OffsetDateTime recorded) throws SQLException {
-        s.setString(1, d.decisionId());
-        s.setString(2, d.personId());
-        s.setString(3, d.benefit().name());
-        s.setObject(4, d.caseStart());
-        s.setBoolean(5, d.caseActive());
-        s.setObject(6, d.decisionDate());
-        s.setBoolean(7, d.finalDecision());
-        s.setObject(8, d.periodFrom());
-        s.setObject(9, d.periodTom());
-        s.setInt(10, d.extent().numerator());
-        s.setInt(11, d.extent().denominator());
-        s.setBigDecimal(12, d.days());
-        s.setBoolean(13, d.waitingDayDeduction());
-        s.setString(14, d.outcome());
-        s.setString(15, d.decisionType());
-        s.setBigDecimal(16, d.compensationLevel());
-        s.setBigDecimal(17, d.dailyAmount());
-        s.setObject(18, recorded);
-        s.setInt(19, version);
-    }
-
-    static void bindPayment(PreparedStatement s, Payment p, int version, OffsetDateTime recorded) throws SQLException {
-        s.setString(1, p.paymentId());
-        s.setString(2, p.personId());
-        s.setString(3, p.benefit().name());
-        s.setObject(4, p.paymentDate());
-        s.setObject(5, p.periodFrom());
-        s.setObject(6, p.periodTom());
-        s.setBigDecimal(7, p.grossAmount());
-        s.setBigDecimal(8, p.tax());
-        s.setBigDecimal(9, p.deductions());
-        s.setBigDecimal(10, p.netAmount());
-        s.setObject(11, recorded);
-        s.setInt(12, version);
-    }
-
-    static void bindSgi(PreparedStatement s, Sgi sgi, int version, OffsetDateTime recorded) throws SQLException {
-        s.setString(1, sgi.sgiId());
-        s.setString(2, sgi.personId());
-        s.setObject(3, sgi.setOn());
-        s.setString(4, sgi.sgiType());
-        s.setBigDecimal(5, sgi.annualIncome());
-        List<IncomeSource> sources = sgi.incomeSources();
-        if (sources.size() > 2) {
-            throw new IllegalArgumentException("the register holds at most two income sources per SGI");
-        }
-        for (int n = 0; n < 2; n++) {
-            int column = 6 + 3 * n;
-            if (n < sources.size()) {
-                IncomeSource source = sources.get(n);
-                s.setString(column, source.kind().name());
-                s.setString(column + 1, source.description());
-                s.setBigDecimal(column + 2, source.annualAmount());
-            } else {
-                s.setNull(column, Types.VARCHAR);
-                s.setNull(column + 1, Types.VARCHAR);
-                s.setNull(column + 2, Types.DECIMAL);
-            }
-        }
-        s.setObject(12, recorded);
-        s.setInt(13, version);
     }
 
     /** One prepared insert, sent every {@value #BATCH_ROWS} rows. */

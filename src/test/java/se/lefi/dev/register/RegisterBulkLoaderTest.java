@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.register;
+package se.lefi.dev.register;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,13 +22,13 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import se.lefi.domain.identity.SyntheticPersonIds;
+import se.lefi.dev.register.SyntheticPersonIds;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.IncomeSource;
 import se.lefi.domain.register.Payment;
 import se.lefi.domain.register.PersonRecord;
 import se.lefi.domain.register.Sgi;
-import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.dev.register.SyntheticRegister;
 
 class RegisterBulkLoaderTest {
 

@@ -1,4 +1,7 @@
-package se.lefi.domain.identity;
+package se.lefi.dev.register;
+
+import se.lefi.domain.identity.Luhn;
+import se.lefi.domain.identity.PersonId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,5 @@
-package se.lefi.infrastructure.pki;
+package se.lefi.dev.pki;
+
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package se.lefi.infrastructure.pki;
+package se.lefi.dev.pki;
 
 import java.io.IOException;
 import java.math.BigInteger;
