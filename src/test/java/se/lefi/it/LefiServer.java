@@ -20,6 +20,7 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
 import se.lefi.dev.pki.DevPki;
@@ -34,9 +35,13 @@ public final class LefiServer {
     private LefiServer() {
     }
 
-    /** The built WAR, as bin/lefi serve runs it. */
+    /**
+     * The built development WAR, as bin/lefi serve runs it, under the name lefi.war: the container takes the
+     * context root (/lefi) from the archive's name.
+     */
     public static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lefi.war", "target/lefi-dev.war")));
+        return ShrinkWrap.create(ZipImporter.class, "lefi.war")
+                .importFrom(new File(System.getProperty("lefi.war", "target/lefi-dev.war"))).as(WebArchive.class);
     }
 
     public static int httpsPort() {
