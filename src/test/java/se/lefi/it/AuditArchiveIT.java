@@ -15,6 +15,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import se.lefi.application.audit.ArchiveVerification;
 import se.lefi.domain.audit.ChainCheck;
 import se.lefi.domain.audit.SealStatement;
 import se.lefi.infrastructure.audit.ArchiveEntries;
@@ -49,7 +50,7 @@ class AuditArchiveIT {
         assertEquals(0, verification.getJsonArray("findings").size(), online.body());
 
         Path archive = AuditArchives.export(from, Instant.now().plus(Duration.ofMinutes(1)), dir);
-        AuditArchiveVerifier.Result result = AuditArchives.verify(archive);
+        ArchiveVerification.Result result = AuditArchives.verify(archive);
         assertEquals(List.of(), result.findings());
         assertEquals(List.of(), result.certificateProblems());
 

@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
+import se.lefi.application.audit.ArchiveVerification;
 import se.lefi.interfaces.cli.AuditArchiveVerifier;
 
 /** The audit archive and the chains' verification, as an administrator uses them. */
@@ -35,9 +36,9 @@ final class AuditArchives {
     }
 
     /** The offline verifier against the dev CA. */
-    static AuditArchiveVerifier.Result verify(Path archive) throws Exception {
+    static ArchiveVerification.Result verify(Path archive) throws Exception {
         try (InputStream in = Files.newInputStream(LefiServer.pki().resolve("ca.crt.pem"))) {
-            return AuditArchiveVerifier.verify(archive, (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+            return ArchiveVerification.verify(archive, (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
     }
 

@@ -1,5 +1,6 @@
 package se.lefi.application.billing;
 
+import se.lefi.domain.time.SwedishTime;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
@@ -70,7 +71,7 @@ public class Invoicing {
         PriceList list = priceListFor(month);
         Optional<UsageMeter.Metered> metered;
         try (Connection c = dataSource.getConnection()) {
-            metered = UsageMeter.of(c, month, LefiConfiguration.SWEDEN, organisationNumber);
+            metered = UsageMeter.of(c, month, SwedishTime.ZONE, organisationNumber);
         } catch (SQLException e) {
             throw new IllegalStateException("the usage could not be metered", e);
         }
@@ -92,7 +93,7 @@ public class Invoicing {
         PriceList list = priceListFor(month);
         List<UsageMeter.Metered> all;
         try (Connection c = dataSource.getConnection()) {
-            all = UsageMeter.all(c, month, LefiConfiguration.SWEDEN);
+            all = UsageMeter.all(c, month, SwedishTime.ZONE);
         } catch (SQLException e) {
             throw new IllegalStateException("the usage could not be metered", e);
         }

@@ -1,5 +1,6 @@
 package se.lefi.application.service;
 
+import se.lefi.domain.time.SwedishTime;
 import se.lefi.application.access.ServiceHours;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -55,8 +56,8 @@ public class ServiceLevelReport {
     }
 
     public Report report(YearMonth month) {
-        Instant start = month.atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant();
+        Instant start = month.atDay(1).atStartOfDay(SwedishTime.ZONE).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(SwedishTime.ZONE).toInstant();
         Set<Instant> up = new HashSet<>();
         Map<String, Level> levels = new TreeMap<>();
         Instant first = null;

@@ -1,5 +1,6 @@
 package se.lefi.domain.identity;
 
+import se.lefi.domain.time.SwedishTime;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +27,7 @@ import se.lefi.domain.identity.InvalidIdentityNumberException.Reason;
 public final class PersonId {
 
     /** The zone whose calendar date is "today" for {@link #parse(String)} and {@link #isValid(String)}. */
-    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId SWEDEN = SwedishTime.ZONE;
 
     private static final int COORDINATION_OFFSET = 60;
 

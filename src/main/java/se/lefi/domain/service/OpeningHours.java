@@ -1,5 +1,6 @@
 package se.lefi.domain.service;
 
+import se.lefi.domain.time.SwedishTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * 24:00 is the end of the day, and a day not named is closed.
  */
 public final class OpeningHours {
-    public static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId SWEDISH_TIME = SwedishTime.ZONE;
     private static final Pattern ENTRY = Pattern.compile("([A-Z]{3})(?:-([A-Z]{3}))?\\s+(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
 
     public static final OpeningHours ALWAYS = parse("MON-SUN 00:00-24:00");

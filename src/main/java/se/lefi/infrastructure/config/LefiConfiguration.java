@@ -1,5 +1,6 @@
 package se.lefi.infrastructure.config;
 
+import se.lefi.domain.time.SwedishTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import se.lefi.domain.access.LegalBasisCatalogue;
 /** Settings and catalogues that live in the config/ folder, outside the WAR. */
 @ApplicationScoped
 public class LefiConfiguration {
-    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId SWEDEN = SwedishTime.ZONE;
 
     @Inject
     @ConfigProperty(name = "lefi.config.dir", defaultValue = "config")
@@ -44,7 +45,7 @@ public class LefiConfiguration {
 
     /** Dates of questions, agreements and terminations are Swedish calendar days. */
     public Clock clock() {
-        return Clock.system(SWEDEN);
+        return SwedishTime.clock();
     }
 
     public LegalBasisCatalogue legalBases() {

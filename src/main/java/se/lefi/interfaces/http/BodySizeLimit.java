@@ -15,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.RefusalCode;
-import se.lefi.infrastructure.security.ClientCertificates;
 
 /**
  * Every way in refuses a body over its configured size before anything parses it: by the declared length
@@ -80,7 +79,7 @@ public class BodySizeLimit extends HttpFilter {
     }
 
     private void refuse(WayIn way, long limit, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        Caller caller = RequestCaller.of(request);
         String requestId = service.recordUnanswered(caller, way.auditInterface(), "unknown", RefusalCode.INVALID_REQUEST, null);
         // Nothing of the body is read: the connection is closed after the answer rather than drained.
         response.setHeader("Connection", "close");

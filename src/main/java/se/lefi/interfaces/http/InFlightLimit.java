@@ -19,7 +19,6 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.RefusalCode;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.v9.SwedishMessages;
 
 /**
@@ -57,7 +56,7 @@ public class InFlightLimit extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        Caller caller = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        Caller caller = RequestCaller.of(request);
         String key = caller.namedOrganisation().orElse(caller.certificateFingerprint());
         if (key == null) {
             chain.doFilter(request, response);

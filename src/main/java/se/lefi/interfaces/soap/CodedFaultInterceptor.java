@@ -1,5 +1,6 @@
 package se.lefi.interfaces.soap;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebFault;
 import java.util.UUID;
@@ -19,7 +20,6 @@ import se.lefi.application.access.LefiOnlineService;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.party.ServiceInterface;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.http.BodySizeLimit;
 
 /**
@@ -88,7 +88,7 @@ class CodedFaultInterceptor extends AbstractPhaseInterceptor<Message> {
         Message in = exchange.getInMessage();
         Caller caller = in == null || !(in.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest request)
                 ? Caller.withoutCertificate()
-                : ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+                : RequestCaller.of(request);
         try {
             return service.recordUnanswered(caller, interfaceName, operation, code, null);
         } catch (RuntimeException e) {

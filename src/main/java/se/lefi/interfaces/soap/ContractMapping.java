@@ -1,5 +1,6 @@
 package se.lefi.interfaces.soap;
 
+import se.lefi.domain.time.SwedishTime;
 import java.time.Instant;
 import java.util.GregorianCalendar;
 import javax.xml.datatype.DatatypeFactory;
@@ -41,7 +42,6 @@ import se.lefi.contract.core.v1.PurposeCode;
 import se.lefi.contract.getavailableinformationtypes.v1.AvailablePurposeType;
 import se.lefi.contract.lefionline.v1.LefiFault;
 import se.lefi.domain.access.Refusal;
-import se.lefi.infrastructure.config.LefiConfiguration;
 
 /** Domain values to contract types. Enum names are shared, so mapping is by name. */
 final class ContractMapping {
@@ -51,7 +51,7 @@ final class ContractMapping {
     }
 
     static XMLGregorianCalendar dateTime(Instant instant) {
-        return DATATYPES.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(LefiConfiguration.SWEDEN)));
+        return DATATYPES.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(SwedishTime.ZONE)));
     }
 
     static LocalDate date(XMLGregorianCalendar calendar) {

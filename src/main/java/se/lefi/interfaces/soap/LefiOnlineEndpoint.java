@@ -1,5 +1,6 @@
 package se.lefi.interfaces.soap;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.apache.cxf.message.Message;
@@ -21,7 +22,6 @@ import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
 import se.lefi.contract.ping.v1.PingResponseType;
 import se.lefi.contract.ping.v1.PingType;
 import se.lefi.domain.party.ServiceInterface;
-import se.lefi.infrastructure.security.ClientCertificates;
 
 /** Adapts the generated SOAP interface to the application service: caller in, contract types out. */
 public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
@@ -69,6 +69,6 @@ public class LefiOnlineEndpoint implements LefiOnlineResponderInterface {
     static Caller caller() {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 }

@@ -1,5 +1,6 @@
 package se.lefi.interfaces.soap;
 
+import se.lefi.domain.time.SwedishTime;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletConfig;
@@ -17,7 +18,6 @@ import se.lefi.application.subscription.SubscriptionService;
 import se.lefi.contract.lefionline.v1.LefiOnlineResponderInterface;
 import se.lefi.contract.lefisubscription.v1.LefiSubscriptionResponderInterface;
 import se.lefi.contract.ssbtek.v10.BastjanstInformationInterface;
-import se.lefi.infrastructure.config.LefiConfiguration;
 
 /**
  * Publishes the SOAP endpoints with CXF: LEFI Online at /ws/LefiOnline, LEFI Subscription at
@@ -45,8 +45,6 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
     @EJB
     SubscriptionService subscriptions;
 
-    @Inject
-    LefiConfiguration configuration;
 
     @Override
     protected void loadBus(ServletConfig servletConfig) {
@@ -59,7 +57,7 @@ public class LefiOnlineServlet extends CXFNonSpringServlet {
         publish(bus, LefiSubscriptionResponderInterface.class, new LefiSubscriptionEndpoint(subscriptions, service),
                 SUBSCRIPTION_WSDL_LOCATION, new QName(SUBSCRIPTION_NAMESPACE, "LefiSubscriptionResponderService"),
                 new QName(SUBSCRIPTION_NAMESPACE, "LefiSubscriptionResponderPort"), "/LefiSubscription");
-        publish(bus, BastjanstInformationInterface.class, new SsbtekEndpoint(disclosure, service, configuration.clock()), SSBTEK_WSDL_LOCATION,
+        publish(bus, BastjanstInformationInterface.class, new SsbtekEndpoint(disclosure, service, SwedishTime.clock()), SSBTEK_WSDL_LOCATION,
                 new QName(SsbtekEndpoint.NAMESPACE, "BastjanstInformationInterfaceService"),
                 new QName(SsbtekEndpoint.NAMESPACE, "BastjanstInformationInterfacePort"), "/ssbt/v10",
                 new CodedFaultInterceptor(service, SsbtekEndpoint.INTERFACE, SsbtekEndpoint.FAULT));

@@ -1,5 +1,7 @@
 package se.lefi.interfaces.v9;
 
+import se.lefi.interfaces.http.RequestCaller;
+import se.lefi.domain.time.SwedishTime;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,8 +34,6 @@ import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.register.InformationType;
-import se.lefi.infrastructure.config.LefiConfiguration;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.QuestionProblems;
 
 /**
@@ -70,8 +70,6 @@ public class FormansinformationServlet extends HttpServlet {
     @EJB
     LefiOnlineService service;
 
-    @Inject
-    LefiConfiguration configuration;
 
     private record Route(String actorId, String operation) {
     }
@@ -110,7 +108,7 @@ public class FormansinformationServlet extends HttpServlet {
                 return;
             }
             response.setHeader(REQUEST_ID_HEADER, outcome.requestId());
-            write(response, 200, V9Json.answer(question, outcome.value(), LocalDate.now(configuration.clock())));
+            write(response, 200, V9Json.answer(question, outcome.value(), LocalDate.now(SwedishTime.clock())));
         } catch (InvalidV9Question | InvalidHeader e) {
             unanswered(response, caller, route, 400, RefusalCode.INVALID_REQUEST, e.getMessage());
         } catch (RuntimeException e) {
@@ -219,7 +217,7 @@ public class FormansinformationServlet extends HttpServlet {
     }
 
     private static Caller caller(HttpServletRequest request) {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 
     private void refused(HttpServletResponse response, Refusal refusal, String requestId) throws IOException {

@@ -1,5 +1,6 @@
 package se.lefi.interfaces.web;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import se.lefi.application.administration.AdminAuthorisation;
-import se.lefi.infrastructure.security.ClientCertificates;
 
 /** The admin console is for administrators' certificates only, like the admin API it calls. */
 @WebFilter(urlPatterns = {"/console", "/console/*"})
@@ -20,7 +20,7 @@ public class ConsoleAccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (authorisation.isAdministrator(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)))) {
+        if (authorisation.isAdministrator(RequestCaller.of(request))) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "The console is for administrators' certificates only.");

@@ -1,5 +1,8 @@
 package se.lefi.interfaces.web;
 
+import se.lefi.application.access.TlsCallers;
+import se.lefi.interfaces.http.RequestCaller;
+import se.lefi.domain.time.SwedishTime;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +28,6 @@ import se.lefi.application.access.Outcome;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ServiceInterface;
-import se.lefi.infrastructure.config.LefiConfiguration;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.QuestionProblems;
 import se.lefi.interfaces.rest.v1.BenefitInformationJson;
 import se.lefi.interfaces.rest.v1.QueryBody;
@@ -51,9 +52,6 @@ public class WebUserResource {
 
     @Inject
     Validator validator;
-
-    @Inject
-    LefiConfiguration configuration;
 
     @Context
     HttpServletRequest request;
@@ -100,23 +98,23 @@ public class WebUserResource {
 
     /** The named user of a personal certificate, or null when the certificate names no person. */
     private Caller webCaller() {
-        Object chain = request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE);
+        Object chain = request.getAttribute(TlsCallers.CERTIFICATES_ATTRIBUTE);
         if (!(chain instanceof X509Certificate[] certificates) || certificates.length == 0) {
             return null;
         }
-        String personId = ClientCertificates.subjectSerialNumber(certificates[0]);
+        String personId = TlsCallers.subjectSerialNumber(certificates[0]);
         if (personId == null || !PersonId.isValid(personId)) {
             return null;
         }
-        Caller user = identification.webCaller(ClientCertificates.fingerprint(certificates[0]), PersonId.parse(personId).canonical(),
-                LocalDate.now(configuration.clock()));
+        Caller user = identification.webCaller(TlsCallers.fingerprint(certificates[0]), PersonId.parse(personId).canonical(),
+                LocalDate.now(SwedishTime.clock()));
         // A revoked personal certificate is refused like an organisation's.
-        RefusalCode revoked = ClientCertificates.caller(chain).certificateRefusal();
+        RefusalCode revoked = TlsCallers.of(chain).certificateRefusal();
         return revoked == null ? user : user.withCertificateRefusal(revoked);
     }
 
     private Response notAPersonalCertificate(String operation) {
-        return QuestionProblems.unanswered(service, ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)),
+        return QuestionProblems.unanswered(service, RequestCaller.of(request),
                 operation, 403, RefusalCode.UNKNOWN_CERTIFICATE, "The web interface needs a personal e-identification certificate.");
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import se.lefi.application.audit.ArchiveVerification;
 import se.lefi.domain.audit.AdminAction;
 import se.lefi.domain.audit.AdminSeal;
 import se.lefi.domain.audit.AuditRecord;
@@ -151,7 +152,7 @@ class AuditArchiveVerifierTest {
     }
 
     private static List<Finding> findings(Path archive) throws IOException {
-        AuditArchiveVerifier.Result result = AuditArchiveVerifier.verify(archive, ca);
+        ArchiveVerification.Result result = ArchiveVerification.verify(archive, ca);
         assertEquals(List.of(), result.certificateProblems());
         return result.findings();
     }
@@ -286,7 +287,7 @@ class AuditArchiveVerifierTest {
 
     @Test
     void aSigningCertificateFromAnotherCaIsRefused(@TempDir Path dir) throws Exception {
-        AuditArchiveVerifier.Result result = AuditArchiveVerifier.verify(archive(dir), otherCa);
+        ArchiveVerification.Result result = ArchiveVerification.verify(archive(dir), otherCa);
         assertEquals(List.of(), result.findings());
         assertEquals(List.of("the signing chain does not end at the CA given"), result.certificateProblems());
     }
@@ -312,7 +313,7 @@ class AuditArchiveVerifierTest {
     @Test
     void anArchiveSignedWithAClientCertificateIsRefused(@TempDir Path dir) throws Exception {
         KeyStore insurer = keyStore("insurer");
-        AuditArchiveVerifier.Result result = AuditArchiveVerifier.verify(archive(dir, signer(insurer, "insurer"), chain(insurer, "insurer")), ca);
+        ArchiveVerification.Result result = ArchiveVerification.verify(archive(dir, signer(insurer, "insurer"), chain(insurer, "insurer")), ca);
         assertEquals(List.of(), result.findings(), "whole as written");
         assertEquals(List.of("the signing certificate is not an audit-signing certificate (key usage nonRepudiation)",
                 "the signing certificate is a TLS certificate, not an audit-signing certificate"), result.certificateProblems());

@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,7 +24,6 @@ import se.lefi.domain.access.Purpose;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.ActorRegistration;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.Problem;
 import se.lefi.interfaces.rest.ProblemException;
 
@@ -80,7 +80,7 @@ public class ActorsAdminResource {
     }
 
     private se.lefi.domain.access.Caller admin() {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 
     private static Response answer(ActorAdministration.Result result, int status) {

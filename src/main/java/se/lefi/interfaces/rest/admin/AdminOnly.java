@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import se.lefi.application.administration.AdminAuthorisation;
 import se.lefi.domain.access.Caller;
 import se.lefi.domain.access.RefusalCode;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.Problem;
 
 /** Everything under /api/admin needs an admin client certificate; others get 403. */
@@ -31,7 +31,7 @@ public class AdminOnly implements ContainerRequestFilter {
         if (!context.getUriInfo().getPath().startsWith("admin")) {
             return;
         }
-        Caller caller = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        Caller caller = RequestCaller.of(request);
         if (!authorisation.isAdministrator(caller)) {
             // A known organisation is told what is wrong: it is not the agency; an unknown certificate only that.
             context.abortWith(authorisation.isKnown(caller)

@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import se.lefi.application.audit.AdminActions;
 import se.lefi.application.audit.AuditLog;
 import se.lefi.domain.access.Caller;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.interfaces.rest.Problem;
 import se.lefi.interfaces.rest.ProblemException;
@@ -68,7 +68,7 @@ public class AuditResource {
     @Path("archive")
     @Produces("application/zip")
     public Response archive(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Caller admin = ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        Caller admin = RequestCaller.of(request);
         Instant start;
         Instant end;
         try {

@@ -5,17 +5,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import se.lefi.infrastructure.persistence.SchemaMigration;
+import se.lefi.application.administration.DatabaseAdministration;
 
 /** Which database the server runs on and the state of each schema migration. */
 @Path("admin/database")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatabaseResource {
     @EJB
-    SchemaMigration schema;
+    DatabaseAdministration database;
 
     @GET
-    public SchemaMigration.Status status() {
-        return schema.status();
+    public DatabaseAdministration.DatabaseStatus status() {
+        return database.status();
     }
 }

@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.lefi.application.audit.DisclosureReports;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.letter.DisclosureLetter;
 import se.lefi.interfaces.rest.Problem;
 
@@ -65,7 +65,7 @@ public class DisclosureReportResource {
     }
 
     private se.lefi.domain.access.Caller admin() {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 
     private static Response refused(DisclosureReports.Result result) {

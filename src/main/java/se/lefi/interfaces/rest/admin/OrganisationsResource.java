@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -34,7 +35,6 @@ import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.Problem;
 import se.lefi.interfaces.rest.ProblemException;
 
@@ -195,7 +195,7 @@ public class OrganisationsResource {
     }
 
     private Caller admin() {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 
     private static Response answer(AdminResult result, int status) {

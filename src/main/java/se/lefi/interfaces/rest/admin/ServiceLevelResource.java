@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.domain.time.SwedishTime;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.lefi.application.service.ServiceLevelReport;
-import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.interfaces.rest.Problem;
 
 /** The monthly SLA report (availability and response times per interface), as JSON and CSV. */
@@ -50,7 +50,7 @@ public class ServiceLevelResource {
     private static YearMonth month(String text) {
         try {
             YearMonth month = YearMonth.parse(text);
-            return month.isAfter(YearMonth.now(LefiConfiguration.SWEDEN)) ? null : month;
+            return month.isAfter(YearMonth.now(SwedishTime.ZONE)) ? null : month;
         } catch (DateTimeParseException e) {
             return null;
         }

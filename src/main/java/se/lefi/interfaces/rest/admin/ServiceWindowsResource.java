@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.lefi.application.access.ServiceHours;
 import se.lefi.domain.service.MaintenanceWindow;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.interfaces.rest.Problem;
 
 /** The service windows: open or closed now and why, and maintenance windows planned while running. */
@@ -54,13 +54,13 @@ public class ServiceWindowsResource {
             return Problem.response(400, "INVALID_REQUEST", e.getMessage() + ".", null);
         }
         return Response.status(201).entity(serviceHours.plan(
-                ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)), window)).build();
+                RequestCaller.of(request), window)).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") long id) {
-        return serviceHours.cancel(ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE)), id)
+        return serviceHours.cancel(RequestCaller.of(request), id)
                 ? Response.noContent().build()
                 : Problem.response(404, "NOT_FOUND", "No maintenance window planned by an administrator has that id.", null);
     }

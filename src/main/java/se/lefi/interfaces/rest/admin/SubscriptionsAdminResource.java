@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.admin;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +27,6 @@ import se.lefi.application.subscription.SubscriptionAdministration;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.infrastructure.register.RegisterJson;
-import se.lefi.infrastructure.security.ClientCertificates;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.Problem;
 
@@ -135,6 +135,6 @@ public class SubscriptionsAdminResource {
     }
 
     private Caller admin() {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 }

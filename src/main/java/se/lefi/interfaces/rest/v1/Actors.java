@@ -1,11 +1,11 @@
 package se.lefi.interfaces.rest.v1;
 
+import se.lefi.interfaces.http.RequestCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.CallerIdentification;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.Organisation;
-import se.lefi.infrastructure.security.ClientCertificates;
 
 /** The {actor} of the v1 paths: the certificate's own organisation, or a principal its agent acts for. */
 final class Actors {
@@ -13,7 +13,7 @@ final class Actors {
     }
 
     static Caller caller(HttpServletRequest request) {
-        return ClientCertificates.caller(request.getAttribute(ClientCertificates.REQUEST_ATTRIBUTE));
+        return RequestCaller.of(request);
     }
 
     /**

@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.v1;
 
+import se.lefi.domain.time.SwedishTime;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,6 @@ import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
 import se.lefi.domain.register.Sgi;
-import se.lefi.infrastructure.config.LefiConfiguration;
 
 /**
  * The JSON twin of the LEFI Online contract: every name is the element name of the SOAP contract
@@ -118,7 +118,7 @@ public final class BenefitInformationJson {
         public static Answer of(String requestId, BenefitAnswer a) {
             // Milliseconds, as xs:dateTime carries it in the SOAP answer.
             return new Answer(requestId, a.correlationId(),
-                    a.registerTime().truncatedTo(ChronoUnit.MILLIS).atZone(LefiConfiguration.SWEDEN).toOffsetDateTime(),
+                    a.registerTime().truncatedTo(ChronoUnit.MILLIS).atZone(SwedishTime.ZONE).toOffsetDateTime(),
                     a.personId(),
                     a.personInformation() == null ? null : new PersonInformation(a.personInformation().birthDate(),
                             a.personInformation().coordinationNumber(), a.personInformation().municipalityCode()),

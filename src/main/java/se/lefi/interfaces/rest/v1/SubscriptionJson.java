@@ -1,5 +1,6 @@
 package se.lefi.interfaces.rest.v1;
 
+import se.lefi.domain.time.SwedishTime;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,7 +17,6 @@ import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.subscription.NotificationContent;
-import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.subscription.SubscriptionStore;
 
@@ -53,7 +53,7 @@ public final class SubscriptionJson {
             NotificationContent c = RegisterJson.content(n.content());
             return new NotificationOut(n.sequence(), n.personId(), c.kind().name(),
                     c.itemKind() == null ? null : c.itemKind().name(), c.itemId(), c.change() == null ? null : c.change().name(),
-                    n.changeNumber(), n.registerTime().truncatedTo(ChronoUnit.MICROS).atZone(LefiConfiguration.SWEDEN).toOffsetDateTime(),
+                    n.changeNumber(), n.registerTime().truncatedTo(ChronoUnit.MICROS).atZone(SwedishTime.ZONE).toOffsetDateTime(),
                     n.requestId(),
                     c.person() == null ? null : new BenefitInformationJson.PersonInformation(c.person().birthDate(),
                             c.person().coordinationNumber(), c.person().municipalityCode()),
