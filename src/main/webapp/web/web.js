@@ -71,12 +71,6 @@ async function call(method, path, body) {
   return { ok: response.ok, data };
 }
 
-function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (className) e.className = className;
-  return e;
-}
 
 /** "Sjukpenning (SJP)": the benefit's name with its code beside it. */
 function typeName(code) {

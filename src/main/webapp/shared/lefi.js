@@ -1,6 +1,15 @@
 'use strict';
-// Swedish formats shared by the case handlers' web and the console: amounts as "1 234,50 kr",
-// dates as 2026-11-30 (the Swedish standard form), times in Swedish time.
+// What the case handlers' web and the console both use: Swedish formats (amounts as "1 234,50 kr",
+// dates as 2026-11-30, the Swedish standard form, times in Swedish time) and one way to make elements.
+
+/** A new element with its text (set as textContent: server data is never read as HTML) and class. */
+function element(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (className) e.className = className;
+  return e;
+}
+
 const SwedishFormat = (() => {
   const kronor = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', minimumFractionDigits: 2 });
   const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
