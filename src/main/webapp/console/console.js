@@ -569,7 +569,6 @@ function drawChart(id, config) {
   config.options = Object.assign({ responsive: true, animation: false, maintainAspectRatio: false,
     plugins: { legend: { position: 'bottom' } } }, config.options || {});
   const canvas = document.getElementById(id);
-  canvas.parentElement.style.height = '300px';
   charts[id] = new Chart(canvas, config);
   canvas.dataset.drawn = config.data.datasets.reduce((n, d) => n + d.data.filter(v => v !== null).length, 0);
 }
