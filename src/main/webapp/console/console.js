@@ -172,19 +172,20 @@ function step(title, explanation, fields, buttonText, action, stepName) {
 }
 
 /**
- * Runs one step, shows the organisation, the list and the action log as they now are, then tells the
- * step's outcome: once told, what is on the screen is its result.
+ * Runs one step (which answers the organisation, or a sentence of its own), shows the organisation, the
+ * lists and the action log as they now are, then tells the step's outcome: once told, what is on the
+ * screen is its result.
  */
 async function perform(action) {
   show('', true);
   let outcome;
   try {
-    const organisation = await action();
-    outcome = ['Done: ' + organisation.name + ' is ' + organisation.state, true];
+    const result = await action();
+    outcome = [typeof result === 'string' ? result : 'Done: ' + result.name + ' is ' + result.state, true];
   } catch (error) {
     outcome = ['Refused — ' + error.message, false];
   }
-  await Promise.all([loadOrganisations(), loadActions()]).catch(() => {});
+  await Promise.all([loadOrganisations(), loadActors(), loadActions()]).catch(() => {});
   show(...outcome);
 }
 
@@ -250,6 +251,27 @@ function lifecycleSteps(o) {
         [[label, select], field('From', 'from', { type: 'date', value: today, required: true })],
         'Start assignment', f => call('POST', path(o) + '/assignments', { principal: f.principal.value, from: f.from.value }), 'assignment'));
     }
+  }
+  if (a && !a.terminatedFrom) {
+    // An actor (aktör) of LEFI Förmånsinformation v9 and SSBTEK: an agent's acts for one of its principals.
+    const [purposeLabel, purpose] = field('Purpose', 'purpose', { tag: 'select', required: true });
+    for (const p of [...a.purposes]) purpose.appendChild(element('option', p)).value = p;
+    const fields = [field('Actor id (issued by the agency)', 'actorId', { required: true, maxLength: 64, pattern: '[A-Za-z0-9][A-Za-z0-9._\\-]*' }),
+      [purposeLabel, purpose]];
+    if (o.kind === 'AGENT') {
+      const [principalLabel, principal] = field('Acts for (principal)', 'principal', { tag: 'select' });
+      principal.appendChild(element('option', '(none)')).value = '';
+      for (const assignment of (o.assignments || []).filter(x => x.live && x.agent === o.organisationNumber)) {
+        const named = organisations.find(p => p.organisationNumber === assignment.principal);
+        principal.appendChild(element('option', (named ? named.name + ' ' : '') + '(' + assignment.principal + ')')).value = assignment.principal;
+      }
+      fields.push([principalLabel, principal]);
+    }
+    steps.push(step('Register an actor', 'For questions over LEFI Förmånsinformation v9 and SSBTEK.', fields, 'Register actor', async f => {
+      const actor = await call('POST', '/actors', { actorId: f.actorId.value.trim(), organisationNumber: o.organisationNumber,
+        principal: f.principal && f.principal.value ? f.principal.value : null, purpose: f.purpose.value });
+      return 'Actor ' + actor.actorId + ' registered: ' + actor.legalBasis;
+    }, 'actor'));
   }
   if (a && !a.terminatedFrom && o.state !== 'REQUESTED') {
     steps.push(step('Terminate', 'The agreement ends from the date given; the organisation\'s name confirms which one.',
@@ -673,18 +695,6 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   document.getElementById('organisation-search').addEventListener('input', renderOrganisations);
   document.getElementById('close-detail').addEventListener('click', closeOrganisation);
-  document.getElementById('actor-form').addEventListener('submit', async event => {
-    event.preventDefault();
-    const f = event.target;
-    try {
-      const actor = await call('POST', '/actors', { actorId: f.actorId.value.trim(), organisationNumber: f.organisationNumber.value.trim(),
-        principal: f.principal.value.trim() || null, purpose: f.purpose.value });
-      show('Actor ' + actor.actorId + ' registered: ' + actor.legalBasis, true);
-    } catch (error) {
-      show('Refused — ' + error.message, false);
-    }
-    await Promise.all([loadActors(), loadActions()]);
-  });
   document.getElementById('audit-form').addEventListener('submit', async event => {
     event.preventDefault();
     const f = event.target;

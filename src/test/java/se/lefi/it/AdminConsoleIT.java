@@ -39,6 +39,8 @@ class AdminConsoleIT {
     private static final String ALIAS = "console-insurer";
     /** The agency's own organisation (config/demo/parties.csv, alias admin). */
     private static final String AGENCY = "2021009994";
+    /** Demo Ombud AB, an agent with a live assignment from Demo kommun. */
+    private static final String DEMO_AGENT = "5569000036";
     private static Browsers browsers;
 
     @BeforeAll
@@ -225,23 +227,27 @@ class AdminConsoleIT {
     }
 
     @Test
-    void actorRegisteredAndEndedByClicking() {
+    void actorRegisteredFromItsOrganisationsViewAndEnded() {
         Page page = pageAs("admin");
         page.navigate(LefiServer.uri("/console/").toString());
         assertThat(page.locator("#actors tbody tr[data-actor='026-51']")).hasAttribute("data-live", "true");
-        Locator form = page.locator("#actor-form");
+        page.locator("#organisations tbody tr[data-organisation='" + DEMO_AGENT + "'] button").click();
+        Locator detail = page.locator("#organisation-detail");
+        assertThat(detail).hasAttribute("data-organisation", DEMO_AGENT);
+        Locator form = detail.locator("form[data-step=actor]");
         form.locator("input[name=actorId]").fill("KONSOL-1");
-        form.locator("input[name=organisationNumber]").fill("5569000036");
-        form.locator("input[name=principal]").fill(DemoRegister.MUNICIPALITY);
+        form.locator("select[name=principal]").selectOption(DemoRegister.MUNICIPALITY);
         form.locator("select[name=purpose]").selectOption("CASE_WORK");
         form.locator("button").click();
         assertThat(page.locator("#message")).containsText("Actor KONSOL-1 registered: förordning (1980:995)");
         Locator actor = page.locator("#actors tbody tr[data-actor='KONSOL-1']");
         assertThat(actor).hasAttribute("data-live", "true");
         assertThat(actor).containsText("Demo kommun");
+        assertThat(detail.locator("#detail-actors")).containsText("KONSOL-1");
 
+        form = detail.locator("form[data-step=actor]");
         form.locator("input[name=actorId]").fill("KONSOL-2");
-        form.locator("input[name=principal]").fill("");
+        form.locator("select[name=purpose]").selectOption("CASE_WORK");
         form.locator("button").click();
         assertThat(page.locator("#message")).hasText("Refused — PRINCIPAL_MISSING: An agent's actor must name the authority it acts for.");
 

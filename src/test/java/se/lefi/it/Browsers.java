@@ -74,7 +74,8 @@ final class Browsers implements AutoCloseable {
 
     /** One part of a page, likewise. */
     static void screenshot(Locator part, String name) {
-        part.screenshot(new Locator.ScreenshotOptions().setPath(screenshotFile(name)));
+        // A sticky status line would lie over the part photographed.
+        part.screenshot(new Locator.ScreenshotOptions().setPath(screenshotFile(name)).setStyle("[role=status] { position: static !important; }"));
     }
 
     private static Path screenshotFile(String name) {
