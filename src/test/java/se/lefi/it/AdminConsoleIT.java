@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
-import java.util.regex.Matcher;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +37,10 @@ class AdminConsoleIT {
     private static final String NUMBER = "5569000135";
     private static final String NAME = "Konsoltestet Försäkring AB";
     private static final String ALIAS = "console-insurer";
+    /** The agency's own organisation (config/demo/parties.csv, alias admin). */
+    private static final String AGENCY = "2021009994";
+    /** Demo Ombud AB, an agent with a live assignment from Demo kommun. */
+    private static final String DEMO_AGENT = "5569000036";
     private static Browsers browsers;
 
     @BeforeAll
@@ -52,16 +58,30 @@ class AdminConsoleIT {
     }
 
     @Test
-    void aWholeLifecycleByClicking() throws Exception {
+    void aWholeLifecycleByClickingInTheOrganisationsView() throws Exception {
         Page page = pageAs("admin");
         Subscriptions.ok(Subscriptions.post("insurer", DemoRegister.INSURER, "/subscriptions", Subscriptions.order(
-                java.util.List.of(se.lefi.dev.register.SyntheticRegister.personId(975)), "\"SJP\"", "COORDINATION_OF_COMPENSATION",
+                List.of(se.lefi.dev.register.SyntheticRegister.personId(975)), "\"SJP\"", "COORDINATION_OF_COMPENSATION",
                 null, Questions.TODAY.minusMonths(1).toString())));
         page.navigate(LefiServer.uri("/console/").toString());
         assertThat(page.locator("#organisations tbody tr[data-organisation='5569000010']")).hasCount(1);
         assertThat(page.locator("#feeds tbody tr[data-organisation='5569000010']")).hasCount(1);
         assertThat(page.locator("#backlog")).containsText("notified up to");
+        // The agency operates the service: it is not a party awaiting connection.
+        Locator agency = page.locator("#organisations tbody tr[data-organisation='" + AGENCY + "']");
+        assertThat(agency).hasAttribute("data-state", "OPERATOR");
+        assertThat(agency.locator(".badge")).hasText("Operator");
+        assertThat(page.locator("#organisations tbody tr").first()).hasAttribute("data-organisation", AGENCY);
+        assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "the console fits the screen");
+        Browsers.assertAccessible(page, "the console");
+        Browsers.screenshot(page.locator("#organisations-section"), "console-organisations");
 
+        page.locator("#organisation-search").fill("Demo kommun");
+        assertThat(page.locator("#organisations tbody tr")).hasCount(1);
+        assertThat(page.locator("#organisations tbody tr").first()).hasAttribute("data-organisation", DemoRegister.MUNICIPALITY);
+        page.locator("#organisation-search").fill("");
+
+        page.locator("#new-organisation").click();
         Locator register = page.locator("#register-form");
         register.locator("input[name=organisationNumber]").fill(NUMBER);
         register.locator("input[name=name]").fill(NAME);
@@ -71,59 +91,66 @@ class AdminConsoleIT {
         register.locator("button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is REQUESTED");
 
-        Locator agreement = page.locator("#agreement-form");
-        agreement.locator("input[name=organisationNumber]").fill(NUMBER);
-        agreement.locator("button").click();
+        // Every further step is taken in the organisation's own view, typing nothing about the organisation.
+        Locator detail = page.locator("#organisation-detail");
+        assertThat(detail).hasAttribute("data-organisation", NUMBER);
+        assertThat(detail).hasAttribute("data-state", "REQUESTED");
+        assertThat(detail.locator("form[data-step=termination]")).hasCount(0);
+        detail.locator("form[data-step=agreement] button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is SENT");
-
-        Locator signature = page.locator("#signature-form");
-        signature.locator("input[name=organisationNumber]").fill(NUMBER);
-        signature.locator("select[name=party]").selectOption("ORGANISATION");
-        signature.locator("button").click();
+        detail.locator("form[data-step=signature-organisation] button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is SIGNED_BY_ONE_PARTY");
-        signature.locator("button").click();
-        assertThat(page.locator("#message")).containsText("Refused — ALREADY_SIGNED");
-        signature.locator("select[name=party]").selectOption("AGENCY");
-        signature.locator("button").click();
+        assertThat(detail.locator("form[data-step=signature-organisation]")).hasCount(0);
+        detail.locator("form[data-step=signature-agency] button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
         assertThat(page.locator("#organisations tr[data-organisation='" + NUMBER + "']")).hasAttribute("data-state", "IN_FORCE");
+        assertThat(detail.locator(".badge").first()).hasText("In force");
+        for (String action : List.of("REGISTER_REQUEST", "SEND_AGREEMENT", "SIGN_ORGANISATION", "SIGN_AGENCY")) {
+            assertThat(detail.locator("#detail-timeline li[data-action=" + action + "]")).hasCount(1);
+        }
 
-        Locator organisation = page.locator("#organisations tr[data-organisation='" + NUMBER + "']");
         LefiServer.issueCertificate(ALIAS, NAME, NUMBER);
-        Locator certificate = page.locator("#certificate-form");
-        certificate.locator("input[name=organisationNumber]").fill(NUMBER);
+        Locator certificate = detail.locator("form[data-step=certificate]");
         certificate.locator("textarea[name=certificate]").fill(Files.readString(LefiServer.pki().resolve(ALIAS + ".crt.pem")));
         certificate.locator("button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
-        assertThat(organisation).containsText("bound");
+        assertThat(detail.locator("#detail-certificates")).containsText("bound");
+        certificate = detail.locator("form[data-step=certificate]");
+        certificate.locator("textarea[name=certificate]").fill(Files.readString(LefiServer.pki().resolve(ALIAS + ".crt.pem")));
         certificate.locator("button").click();
         assertThat(page.locator("#message")).containsText("Refused — CERTIFICATE_ALREADY_BOUND");
 
-        Locator webUser = page.locator("#web-user-form");
-        webUser.locator("input[name=organisationNumber]").fill(NUMBER);
+        Locator webUser = detail.locator("form[data-step=web-user]");
         webUser.locator("input[name=personId]").fill("19750615-4421");
         webUser.locator("input[name=name]").fill("Handläggare Klicksson");
         webUser.locator("input[name=decidedBy]").fill("Chef Klicksson");
         webUser.locator("button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
-        assertThat(organisation).containsText("Handläggare Klicksson 197506154421 (decision by Chef Klicksson");
-        assertThat(organisation).containsText("): GRANTED");
+        Locator user = detail.locator("#detail-web-users tbody tr", new Locator.LocatorOptions().setHasText("Handläggare Klicksson"));
+        assertThat(user).containsText("197506154421");
+        assertThat(user).containsText("by Chef Klicksson");
+        assertThat(user).containsText("GRANTED");
+        Browsers.assertAccessible(page, "an organisation's view");
+        assertEquals(List.of(), page.evaluate("() => [...document.querySelectorAll('#organisation-detail *')]"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)"),
+                "the view fits the screen");
+        Browsers.screenshot(detail, "console-organisation");
 
-        Matcher id = Pattern.compile("#(\\d+) Handläggare Klicksson").matcher(organisation.textContent());
-        assertTrue(id.find(), organisation.textContent());
-        Locator deregistration = page.locator("#deregistration-form");
-        deregistration.locator("input[name=organisationNumber]").fill(NUMBER);
-        deregistration.locator("input[name=user]").fill("#" + id.group(1));
-        deregistration.locator("button").click();
+        user.locator("button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is IN_FORCE");
-        assertThat(organisation).containsText("): USER_DEREGISTERED");
+        assertThat(user).containsText("USER_DEREGISTERED");
 
-        Locator termination = page.locator("#termination-form");
-        termination.locator("input[name=organisationNumber]").fill(NUMBER);
-        termination.locator("input[name=name]").fill(NAME);
+        Locator termination = detail.locator("form[data-step=termination]");
+        assertThat(termination.locator("input[name=name]")).hasValue(NAME);
+        termination.locator("input[name=name]").fill("Fel Namn AB");
         termination.locator("button").click();
+        assertThat(page.locator("#message")).containsText("Refused — NAME_MISMATCH");
+        detail.locator("form[data-step=termination] button").click();
         assertThat(page.locator("#message")).hasText("Done: " + NAME + " is TERMINATED");
         assertThat(page.locator("#organisations tr[data-organisation='" + NUMBER + "']")).hasAttribute("data-state", "TERMINATED");
+        // The refused termination (NAME_MISMATCH) is on the timeline too, marked as refused.
+        assertThat(detail.locator("#detail-timeline li[data-action=TERMINATE]:not(.refused)")).hasCount(1);
+        assertThat(detail.locator("#detail-timeline li[data-action=TERMINATE].refused")).hasCount(1);
         assertThat(page.locator("#actions tbody tr").first()).containsText("TERMINATE");
 
         SoapEnvelopes.post("insurer", "GetBenefitInformation-coordination.xml", SoapEnvelopes.GET_BENEFIT_INFORMATION);
@@ -200,23 +227,27 @@ class AdminConsoleIT {
     }
 
     @Test
-    void actorRegisteredAndEndedByClicking() {
+    void actorRegisteredFromItsOrganisationsViewAndEnded() {
         Page page = pageAs("admin");
         page.navigate(LefiServer.uri("/console/").toString());
         assertThat(page.locator("#actors tbody tr[data-actor='026-51']")).hasAttribute("data-live", "true");
-        Locator form = page.locator("#actor-form");
+        page.locator("#organisations tbody tr[data-organisation='" + DEMO_AGENT + "'] button").click();
+        Locator detail = page.locator("#organisation-detail");
+        assertThat(detail).hasAttribute("data-organisation", DEMO_AGENT);
+        Locator form = detail.locator("form[data-step=actor]");
         form.locator("input[name=actorId]").fill("KONSOL-1");
-        form.locator("input[name=organisationNumber]").fill("5569000036");
-        form.locator("input[name=principal]").fill(DemoRegister.MUNICIPALITY);
+        form.locator("select[name=principal]").selectOption(DemoRegister.MUNICIPALITY);
         form.locator("select[name=purpose]").selectOption("CASE_WORK");
         form.locator("button").click();
         assertThat(page.locator("#message")).containsText("Actor KONSOL-1 registered: förordning (1980:995)");
         Locator actor = page.locator("#actors tbody tr[data-actor='KONSOL-1']");
         assertThat(actor).hasAttribute("data-live", "true");
         assertThat(actor).containsText("Demo kommun");
+        assertThat(detail.locator("#detail-actors")).containsText("KONSOL-1");
 
+        form = detail.locator("form[data-step=actor]");
         form.locator("input[name=actorId]").fill("KONSOL-2");
-        form.locator("input[name=principal]").fill("");
+        form.locator("select[name=purpose]").selectOption("CASE_WORK");
         form.locator("button").click();
         assertThat(page.locator("#message")).hasText("Refused — PRINCIPAL_MISSING: An agent's actor must name the authority it acts for.");
 
@@ -225,6 +256,34 @@ class AdminConsoleIT {
         assertThat(actor).hasAttribute("data-live", "false");
         assertThat(page.locator("#actions tbody tr", new Page.LocatorOptions().setHasText("END_ACTOR"))
                 .filter(new Locator.FilterOptions().setHasText("KONSOL-1"))).hasCount(1);
+    }
+
+    /** The charts draw this month's service levels, questions and invoices from the server's data, with Chart.js from the WAR. */
+    @Test
+    void theChartsRenderWithData() throws Exception {
+        SoapEnvelopes.post("insurer", "GetBenefitInformation-coordination.xml", SoapEnvelopes.GET_BENEFIT_INFORMATION);
+        Page page = pageAs("admin");
+        List<String> external = new ArrayList<>();
+        page.onRequest(request -> {
+            if (!request.url().startsWith(LefiServer.uri("/").toString()) && !request.url().startsWith("data:") && !request.url().startsWith("blob:")) {
+                external.add(request.url());
+            }
+        });
+        page.navigate(LefiServer.uri("/console/").toString());
+        // Twelve months of invoices and a month of the audit log take a while on a busy machine.
+        LocatorAssertions.HasAttributeOptions patience = new LocatorAssertions.HasAttributeOptions().setTimeout(60_000);
+        assertThat(page.locator("#volumes-chart")).hasAttribute("data-drawn", Pattern.compile("[1-9]\\d*"), patience);
+        assertThat(page.locator("#invoice-totals-chart")).hasAttribute("data-drawn", Pattern.compile("[1-9]\\d*"), patience);
+        // The SLA report has a day once the server has stored a minute of its own.
+        for (int attempt = 0; attempt < 30 && !"true".equals(page.evaluate("() => String(Number(document.getElementById('availability-chart').dataset.drawn) > 0)")); attempt++) {
+            page.waitForTimeout(3000);
+            page.locator("#sla-form button").click();
+        }
+        assertThat(page.locator("#availability-chart")).hasAttribute("data-drawn", Pattern.compile("[1-9]\\d*"), patience);
+        assertThat(page.locator("#latency-chart")).hasAttribute("data-drawn", Pattern.compile("[1-9]\\d*"), patience);
+        assertEquals(List.of(), external, "nothing loads from outside the server");
+        Browsers.assertAccessible(page, "the charts");
+        Browsers.screenshot(page.locator("#pictures-section"), "console-charts");
     }
 
     @Test

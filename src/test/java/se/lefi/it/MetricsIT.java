@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -72,6 +73,25 @@ class MetricsIT {
         assertTrue(report.getJsonNumber("minutesUp").longValue() >= 1, report.toString());
         double availability = report.getJsonNumber("availabilityPercent").doubleValue();
         assertTrue(availability > 0 && availability <= 100, report.toString());
+
+        // The same figures per Swedish day, for the console's charts: today's day holds the SOAP questions.
+        String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+        JsonObject day = report.getJsonArray("days").getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("day").equals(today)).findFirst().orElseThrow(() -> new AssertionError("no day " + today));
+        assertTrue(day.getJsonNumber("serviceMinutes").longValue() >= 1, day.toString());
+        JsonObject soapToday = day.getJsonArray("interfaces").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("interfaceName").equals("SOAP")).findFirst().orElseThrow(() -> new AssertionError(day.toString()));
+        assertTrue(soapToday.getJsonNumber("requests").longValue() >= 1 && soapToday.getJsonNumber("requests").longValue()
+                <= level.getJsonNumber("requests").longValue(), soapToday.toString());
+
+        // Questions per day, interface and outcome from the audit log.
+        HttpResponse<String> volumes = AdminApi.get("admin", "/request-volumes?from=" + today + "&to=" + today);
+        assertEquals(200, volumes.statusCode(), volumes.body());
+        assertTrue(volumes.body().contains("\"interfaceName\":\"SYSTEM_TO_SYSTEM\"") && volumes.body().contains("\"outcome\":\"GRANTED\""),
+                volumes.body());
+        assertEquals(400, AdminApi.get("admin", "/request-volumes?from=" + today + "&to=2020-01-01").statusCode());
+        assertEquals(400, AdminApi.get("admin", "/request-volumes?from=2020-01-01&to=" + today).statusCode(), "at most 92 days");
+        assertEquals(403, AdminApi.get("insurer", "/request-volumes?from=" + today + "&to=" + today).statusCode());
 
         HttpResponse<String> csv = AdminApi.get("admin", "/sla/" + month + "/report.csv");
         assertEquals(200, csv.statusCode());

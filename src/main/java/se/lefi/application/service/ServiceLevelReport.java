@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -45,14 +46,29 @@ public class ServiceLevelReport {
     public record InterfaceLevel(String interfaceName, long requests, long failures, double availabilityPercent,
                                  Double p50Millis, Double p95Millis, Double p99Millis) {}
 
+    /** The month's report; {@code days} holds the same figures for each Swedish day with service minutes, for charts. */
     public record Report(YearMonth month, Instant measuredFrom, Instant measuredTo, long serviceMinutes, long minutesUp,
-                         double availabilityPercent, List<InterfaceLevel> interfaces) {}
+                         double availabilityPercent, List<InterfaceLevel> interfaces, List<DayLevel> days) {}
+
+    /** One Swedish day of the month: availability over its service minutes, and each interface's levels in it. */
+    public record DayLevel(LocalDate day, long serviceMinutes, double availabilityPercent, List<InterfaceLevel> interfaces) {}
 
     private static final class Level {
         long requests;
         long failures;
         final Set<Instant> failedMinutes = new HashSet<>();
         final Histogram latency = ServiceLevelMeter.latencyHistogram();
+
+        void add(Instant minute, long minuteRequests, long minuteFailures, Histogram minuteLatency) {
+            requests += minuteRequests;
+            failures += minuteFailures;
+            if (minuteFailures > 0) {
+                failedMinutes.add(minute);
+            }
+            if (minuteLatency != null) {
+                latency.add(minuteLatency);
+            }
+        }
     }
 
     public Report report(YearMonth month) {
@@ -60,6 +76,7 @@ public class ServiceLevelReport {
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(SwedishTime.ZONE).toInstant();
         Set<Instant> up = new HashSet<>();
         Map<String, Level> levels = new TreeMap<>();
+        Map<LocalDate, Map<String, Level>> daily = new TreeMap<>();
         Instant first = null;
         Instant last = null;
         try (Connection c = dataSource.getConnection();
@@ -77,17 +94,13 @@ public class ServiceLevelReport {
                         up.add(minute);
                         continue;
                     }
-                    Level level = levels.computeIfAbsent(interfaceName, k -> new Level());
-                    level.requests += rs.getLong(3);
+                    long requests = rs.getLong(3);
                     long failures = rs.getLong(4);
-                    level.failures += failures;
-                    if (failures > 0) {
-                        level.failedMinutes.add(minute);
-                    }
                     String latency = rs.getString(5);
-                    if (latency != null) {
-                        level.latency.add(ServiceLevelRecorder.decode(latency));
-                    }
+                    Histogram minuteLatency = latency == null ? null : ServiceLevelRecorder.decode(latency);
+                    levels.computeIfAbsent(interfaceName, k -> new Level()).add(minute, requests, failures, minuteLatency);
+                    daily.computeIfAbsent(day(minute), k -> new TreeMap<>()).computeIfAbsent(interfaceName, k -> new Level())
+                            .add(minute, requests, failures, minuteLatency);
                 }
             }
         } catch (SQLException e) {
@@ -108,12 +121,29 @@ public class ServiceLevelReport {
             }
         }
         long minutesUp = serviceMinutes.stream().filter(up::contains).count();
+        Map<LocalDate, List<Instant>> serviceMinutesByDay = new TreeMap<>();
+        for (Instant m : serviceMinutes) {
+            serviceMinutesByDay.computeIfAbsent(day(m), k -> new ArrayList<>()).add(m);
+        }
+        List<DayLevel> days = new ArrayList<>();
+        serviceMinutesByDay.forEach((day, minutes) -> days.add(new DayLevel(day, minutes.size(),
+                percent(minutes.stream().filter(up::contains).count(), minutes.size()),
+                interfaceLevels(daily.getOrDefault(day, Map.of()), minutes, up))));
+        return new Report(month, first, first == null ? null : to, serviceMinutes.size(), minutesUp,
+                percent(minutesUp, serviceMinutes.size()), interfaceLevels(levels, serviceMinutes, up), days);
+    }
+
+    /** Each interface's levels over the given service minutes: a minute is available when a node was up and none of its requests failed. */
+    private static List<InterfaceLevel> interfaceLevels(Map<String, Level> levels, List<Instant> serviceMinutes, Set<Instant> up) {
         List<InterfaceLevel> interfaces = new ArrayList<>();
         levels.forEach((name, level) -> interfaces.add(new InterfaceLevel(name, level.requests, level.failures,
                 percent(serviceMinutes.stream().filter(m -> up.contains(m) && !level.failedMinutes.contains(m)).count(), serviceMinutes.size()),
                 millis(level.latency, 50), millis(level.latency, 95), millis(level.latency, 99))));
-        return new Report(month, first, first == null ? null : to, serviceMinutes.size(), minutesUp,
-                percent(minutesUp, serviceMinutes.size()), interfaces);
+        return interfaces;
+    }
+
+    private static LocalDate day(Instant minute) {
+        return LocalDate.ofInstant(minute, LefiConfiguration.SWEDEN);
     }
 
     private static double percent(long part, long whole) {

@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import se.lefi.application.access.AvailablePurpose;
 import se.lefi.application.access.BenefitAnswer;
 import se.lefi.domain.access.Caller;
@@ -25,9 +28,11 @@ import se.lefi.application.access.CallerIdentification;
 import se.lefi.application.access.DisclosureService;
 import se.lefi.application.access.LefiOnlineService;
 import se.lefi.application.access.Outcome;
+import se.lefi.domain.access.Purpose;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ServiceInterface;
+import se.lefi.domain.register.InformationType;
 import se.lefi.interfaces.rest.QuestionProblems;
 import se.lefi.interfaces.rest.v1.BenefitInformationJson;
 import se.lefi.interfaces.rest.v1.QueryBody;
@@ -56,9 +61,24 @@ public class WebUserResource {
     @Context
     HttpServletRequest request;
 
-    /** The user, the organisation, and the purposes and types the organisation may use on the web. */
+    /**
+     * The user, the organisation, and the purposes and types the organisation may use on the web; with
+     * the Swedish names of every purpose and information type, so that the page shows names, not codes.
+     */
     public record Session(String userName, String organisationNumber, String organisationName,
-                          List<BenefitInformationJson.AvailablePurposeOut> purpose) {
+                          List<BenefitInformationJson.AvailablePurposeOut> purpose,
+                          Map<Purpose, String> purposeName, Map<InformationType, String> informationTypeName) {
+    }
+
+    private static final Map<Purpose, String> PURPOSE_NAMES = names(Purpose.class, Purpose::swedishName);
+    private static final Map<InformationType, String> INFORMATION_TYPE_NAMES = names(InformationType.class, InformationType::swedishName);
+
+    private static <E extends Enum<E>> Map<E, String> names(Class<E> type, Function<E, String> name) {
+        Map<E, String> names = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            names.put(value, name.apply(value));
+        }
+        return Map.copyOf(names);
     }
 
     @GET
@@ -75,7 +95,8 @@ public class WebUserResource {
         var organisation = identification.organisationByNumber(caller.organisationNumber()).orElseThrow();
         var user = identification.webUser(caller.userPersonId(), organisation).orElseThrow();
         return Response.ok(new Session(user.name(), organisation.organisationNumber(), organisation.name(),
-                outcome.value().stream().map(BenefitInformationJson.AvailablePurposeOut::of).toList())).build();
+                outcome.value().stream().map(BenefitInformationJson.AvailablePurposeOut::of).toList(),
+                PURPOSE_NAMES, INFORMATION_TYPE_NAMES)).build();
     }
 
     @POST
