@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +35,8 @@ import se.lefi.interfaces.rest.admin.OrganisationsResource;
                 + "comma-separated codes. Prints the server's JSON (or CSV); on a refusal also its code and message, and exits 1. "
                 + "Exits 2 on a mistake in the command line. 'bin/lefi admin OPERATION --help' shows an operation's arguments "
                 + "and the codes they take.")
-public final class AdminClient implements Callable<Integer> {
+// Each operation is a method: picocli exits 0 when it returns, and the handler below exits 1 on a refusal.
+public final class AdminClient implements Runnable {
     @Mixin
     AdminConnection server;
 
@@ -58,10 +58,10 @@ public final class AdminClient implements Callable<Integer> {
         return line;
     }
 
+    /** Without an operation: the list of operations. */
     @Override
-    public Integer call() {
-        server.spec.commandLine().usage(server.spec.commandLine().getOut());
-        return 0;
+    public void run() {
+        server.printUsage();
     }
 
     private static LocalDate today() {
@@ -71,19 +71,17 @@ public final class AdminClient implements Callable<Integer> {
     // Organisations and the connection lifecycle.
 
     @Command(name = "organisations", description = "list every organisation with its state")
-    int organisations() throws Exception {
+    void organisations() throws Exception {
         server.get("/organisations");
-        return 0;
     }
 
     @Command(name = "organisation", description = "one organisation: agreement, assignments, certificates, web users")
-    int organisation(@Parameters(paramLabel = "NUMBER") String number) throws Exception {
+    void organisation(@Parameters(paramLabel = "NUMBER") String number) throws Exception {
         server.get("/organisations/" + number);
-        return 0;
     }
 
     @Command(name = "register", description = "a connection request (anmälan)")
-    int register(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "NAME") String name,
+    void register(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "NAME") String name,
                  @Parameters(paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}") PartyKind kind,
                  @Parameters(paramLabel = "INTERFACES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<ServiceInterface> interfaces,
                  @Parameters(paramLabel = "PURPOSES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<Purpose> purposes,
@@ -96,11 +94,10 @@ public final class AdminClient implements Callable<Integer> {
         body.purposes = purposes;
         body.contact = contact;
         server.send("POST", "/organisations", body);
-        return 0;
     }
 
     @Command(name = "send-agreement", description = "send the agreement covering information TYPES")
-    int sendAgreement(@Parameters(paramLabel = "NUMBER") String number,
+    void sendAgreement(@Parameters(paramLabel = "NUMBER") String number,
                       @Parameters(paramLabel = "TYPES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<InformationType> types,
                       @Parameters(paramLabel = "LONG_PERIODS", arity = "0..1", description = "yes to allow periods over two years") String longPeriods)
             throws Exception {
@@ -108,66 +105,59 @@ public final class AdminClient implements Callable<Integer> {
         body.informationTypes = types;
         body.longPeriodsAllowed = "yes".equals(longPeriods);
         server.send("POST", "/organisations/" + number + "/agreement", body);
-        return 0;
     }
 
     @Command(name = "sign", description = "record one party's signature (default today)")
-    int sign(@Parameters(paramLabel = "NUMBER") String number,
+    void sign(@Parameters(paramLabel = "NUMBER") String number,
              @Parameters(paramLabel = "PARTY", description = "${COMPLETION-CANDIDATES}") Agreement.Party party,
              @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate on) throws Exception {
         OrganisationsResource.SignatureRequest body = new OrganisationsResource.SignatureRequest();
         body.party = party;
         body.signedOn = on == null ? today() : on;
         server.send("POST", "/organisations/" + number + "/agreement/signatures", body);
-        return 0;
     }
 
     @Command(name = "terminate", description = "terminate the service from DATE")
-    int terminate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "NAME") String name,
+    void terminate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "NAME") String name,
                   @Parameters(paramLabel = "DATE") LocalDate from) throws Exception {
         OrganisationsResource.TerminationRequest body = new OrganisationsResource.TerminationRequest();
         body.name = name;
         body.from = from;
         server.send("POST", "/organisations/" + number + "/termination", body);
-        return 0;
     }
 
     @Command(name = "assign", description = "start an agent's assignment from a principal (default today)")
-    int assign(@Parameters(paramLabel = "AGENT") String agent, @Parameters(paramLabel = "PRINCIPAL") String principal,
+    void assign(@Parameters(paramLabel = "AGENT") String agent, @Parameters(paramLabel = "PRINCIPAL") String principal,
                @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from) throws Exception {
         OrganisationsResource.AssignmentRequest body = new OrganisationsResource.AssignmentRequest();
         body.principal = principal;
         body.from = from == null ? today() : from;
         server.send("POST", "/organisations/" + agent + "/assignments", body);
-        return 0;
     }
 
     @Command(name = "cease", description = "the assignment ceases from DATE")
-    int cease(@Parameters(paramLabel = "AGENT") String agent, @Parameters(paramLabel = "PRINCIPAL") String principal,
+    void cease(@Parameters(paramLabel = "AGENT") String agent, @Parameters(paramLabel = "PRINCIPAL") String principal,
               @Parameters(paramLabel = "DATE") LocalDate from) throws Exception {
         OrganisationsResource.CessationRequest body = new OrganisationsResource.CessationRequest();
         body.from = from;
         server.send("POST", "/organisations/" + agent + "/assignments/" + principal + "/cessation", body);
-        return 0;
     }
 
     // Actors (aktörer) of LEFI Förmånsinformation v9 and SSBTEK.
 
     @Command(name = "actors", description = "list every actor registration")
-    int actors() throws Exception {
+    void actors() throws Exception {
         server.get("/actors");
-        return 0;
     }
 
     @Command(name = "actor", description = "one actor: organisation, principal, purpose, basis")
-    int actor(@Parameters(paramLabel = "ACTOR_ID") String actorId) throws Exception {
+    void actor(@Parameters(paramLabel = "ACTOR_ID") String actorId) throws Exception {
         server.get("/actors/" + actorId);
-        return 0;
     }
 
     @Command(name = "register-actor", description = "register the actor id the agency issued for organisation NUMBER, "
             + "asking under PURPOSE; an agent (ombud) names the PRINCIPAL it acts for")
-    int registerActor(@Parameters(paramLabel = "ACTOR_ID") String actorId, @Parameters(paramLabel = "NUMBER") String number,
+    void registerActor(@Parameters(paramLabel = "ACTOR_ID") String actorId, @Parameters(paramLabel = "NUMBER") String number,
                       @Parameters(paramLabel = "PURPOSE", description = "${COMPLETION-CANDIDATES}") Purpose purpose,
                       @Parameters(paramLabel = "PRINCIPAL", arity = "0..1") String principal) throws Exception {
         ActorsAdminResource.RegistrationRequest body = new ActorsAdminResource.RegistrationRequest();
@@ -176,38 +166,34 @@ public final class AdminClient implements Callable<Integer> {
         body.purpose = purpose;
         body.principal = principal;
         server.send("POST", "/actors", body);
-        return 0;
     }
 
     @Command(name = "end-actor", description = "end the registration from DATE (default today: at once)")
-    int endActor(@Parameters(paramLabel = "ACTOR_ID") String actorId, @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from)
+    void endActor(@Parameters(paramLabel = "ACTOR_ID") String actorId, @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from)
             throws Exception {
         ActorsAdminResource.EndRequest body = new ActorsAdminResource.EndRequest();
         body.from = from == null ? today() : from;
         server.send("POST", "/actors/" + actorId + "/ending", body);
-        return 0;
     }
 
     // Certificates and web users.
 
     @Command(name = "bind-certificate", description = "bind a client certificate to the organisation its subject names; "
             + "from the first binding only bound certificates identify the organisation")
-    int bindCertificate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "PEM_FILE") Path pem) throws Exception {
+    void bindCertificate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "PEM_FILE") Path pem) throws Exception {
         OrganisationsResource.CertificateRequest body = new OrganisationsResource.CertificateRequest();
         body.certificate = Files.readString(pem);
         server.send("POST", "/organisations/" + number + "/certificates", body);
-        return 0;
     }
 
     @Command(name = "unbind-certificate", description = "unbind at once (SHA-256, hex)")
-    int unbindCertificate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "FINGERPRINT") String fingerprint)
+    void unbindCertificate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "FINGERPRINT") String fingerprint)
             throws Exception {
         server.send("DELETE", "/organisations/" + number + "/certificates/" + fingerprint, null);
-        return 0;
     }
 
     @Command(name = "web-user", description = "register an access-rights decision (behörighetsbeslut) signed by MANAGER on DATE (default today)")
-    int webUser(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "PERSONNUMMER") String personId,
+    void webUser(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "PERSONNUMMER") String personId,
                 @Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "MANAGER") String manager,
                 @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate on) throws Exception {
         OrganisationsResource.WebUserRequest body = new OrganisationsResource.WebUserRequest();
@@ -216,129 +202,112 @@ public final class AdminClient implements Callable<Integer> {
         body.decidedBy = manager;
         body.decidedOn = on == null ? today() : on;
         server.send("POST", "/organisations/" + number + "/web-users", body);
-        return 0;
     }
 
     @Command(name = "deregister", description = "deregister a web user from DATE (default today: at once)")
-    int deregister(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "USER_ID") long userId,
+    void deregister(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "USER_ID") long userId,
                    @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from) throws Exception {
         OrganisationsResource.DeregistrationRequest body = new OrganisationsResource.DeregistrationRequest();
         body.from = from == null ? today() : from;
         server.send("POST", "/organisations/" + number + "/web-users/" + userId + "/deregistration", body);
-        return 0;
     }
 
     // Subscriptions.
 
     @Command(name = "feed", description = "an organisation's feed: persons monitored, notifications this month, positions, "
             + "push delivery and its last error")
-    int feed(@Parameters(paramLabel = "NUMBER") String number) throws Exception {
+    void feed(@Parameters(paramLabel = "NUMBER") String number) throws Exception {
         server.get("/feeds/" + number);
-        return 0;
     }
 
     @Command(name = "push-endpoint", description = "push the feed to an https URL (mutual TLS), or stop with none")
-    int pushEndpoint(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "URL|none") String url) throws Exception {
+    void pushEndpoint(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "URL|none") String url) throws Exception {
         // The resource reads a map; null stops pushing.
         server.send("PUT", "/feeds/" + number + "/push-endpoint", "none".equals(url) ? Collections.singletonMap("url", null)
                 : Map.of("url", url));
-        return 0;
     }
 
     @Command(name = "backlog", description = "the register's last change and the last one notified")
-    int backlog() throws Exception {
+    void backlog() throws Exception {
         server.get("/subscriptions/backlog");
-        return 0;
     }
 
     @Command(name = "delays", description = "delay from change to notification after change number CHANGE (default 0)")
-    int delays(@Parameters(paramLabel = "CHANGE", arity = "0..1", defaultValue = "0") long afterChange) throws Exception {
+    void delays(@Parameters(paramLabel = "CHANGE", arity = "0..1", defaultValue = "0") long afterChange) throws Exception {
         server.get("/subscriptions/delays?afterChange=" + afterChange);
-        return 0;
     }
 
     @Command(name = "sweep", description = "end now the subscriptions whose decision no longer holds")
-    int sweep() throws Exception {
+    void sweep() throws Exception {
         server.send("POST", "/subscriptions/sweep", null);
-        return 0;
     }
 
     // Invoices.
 
     @Command(name = "invoice", description = "the month's invoices (the current month so far): every organisation's quantities "
             + "and total, or one organisation's invoice lines; --csv for CSV (without NUMBER: every line of the month)")
-    int invoice(@Parameters(paramLabel = "MONTH", description = "YYYY-MM") YearMonth month,
+    void invoice(@Parameters(paramLabel = "MONTH", description = "YYYY-MM") YearMonth month,
                 @Parameters(paramLabel = "NUMBER", arity = "0..1") String number, @Option(names = "--csv") boolean csv) throws Exception {
         if (number != null) {
             server.get("/invoices/" + month + "/" + number + (csv ? ".csv" : ""));
         } else {
             server.get("/invoices/" + month + (csv ? "/export.csv" : ""));
         }
-        return 0;
     }
 
     // Service levels.
 
     @Command(name = "service-windows", description = "open or closed now and why; opening hours; maintenance")
-    int serviceWindows() throws Exception {
+    void serviceWindows() throws Exception {
         server.get("/service-windows");
-        return 0;
     }
 
     @Command(name = "maintenance", description = "plan a maintenance window (ISO date-times with offset, e.g. 2026-12-24T06:00+01:00): "
             + "questions are refused with OUTSIDE_SERVICE_HOURS in it, on every node")
-    int maintenance(@Parameters(paramLabel = "FROM") String from, @Parameters(paramLabel = "TO") String to,
+    void maintenance(@Parameters(paramLabel = "FROM") String from, @Parameters(paramLabel = "TO") String to,
                     @Parameters(paramLabel = "REASON") String reason) throws Exception {
         // The resource reads these three from a JSON object and answers each mistake with its own code.
         server.send("POST", "/service-windows", Map.of("from", from, "to", to, "reason", reason));
-        return 0;
     }
 
     @Command(name = "cancel-maintenance", description = "remove a planned window")
-    int cancelMaintenance(@Parameters(paramLabel = "ID") long id) throws Exception {
+    void cancelMaintenance(@Parameters(paramLabel = "ID") long id) throws Exception {
         server.send("DELETE", "/service-windows/" + id, null);
-        return 0;
     }
 
     @Command(name = "sla", description = "the SLA report for YYYY-MM: availability and response times (p50/p95/p99) per interface")
-    int sla(@Parameters(paramLabel = "MONTH") YearMonth month, @Parameters(paramLabel = "csv", arity = "0..1") String csv) throws Exception {
+    void sla(@Parameters(paramLabel = "MONTH") YearMonth month, @Parameters(paramLabel = "csv", arity = "0..1") String csv) throws Exception {
         server.get("/sla/" + month + ("csv".equals(csv) ? "/report.csv" : ""));
-        return 0;
     }
 
     @Command(name = "database", description = "the database and the state of each schema migration")
-    int database() throws Exception {
+    void database() throws Exception {
         server.get("/database");
-        return 0;
     }
 
     // Audit.
 
     @Command(name = "audit", description = "search the disclosure audit log")
-    int audit(@Parameters(paramLabel = "FILTER", arity = "0..*",
+    void audit(@Parameters(paramLabel = "FILTER", arity = "0..*",
             description = "organisation=N person=P outcome=O from=ISO to=ISO max=N") List<String> filters) throws Exception {
         server.get("/audit" + AdminConnection.query(filters));
-        return 0;
     }
 
     @Command(name = "audit-csv", description = "the same, as CSV")
-    int auditCsv(@Parameters(paramLabel = "FILTER", arity = "0..*") List<String> filters) throws Exception {
+    void auditCsv(@Parameters(paramLabel = "FILTER", arity = "0..*") List<String> filters) throws Exception {
         server.get("/audit/export.csv" + AdminConnection.query(filters));
-        return 0;
     }
 
     @Command(name = "verify-audit", description = "check the audit log's hash chains")
-    int verifyAudit() throws Exception {
+    void verifyAudit() throws Exception {
         server.get("/audit/verification");
-        return 0;
     }
 
     @Command(name = "audit-export", description = "write the signed archive of both chains sealed from FROM to TO "
             + "(dates, UTC midnight, or ISO-8601 instants) to FILE (bin/lefi audit export)")
-    int auditExport(@Parameters(paramLabel = "FROM") String from, @Parameters(paramLabel = "TO") String to,
+    void auditExport(@Parameters(paramLabel = "FROM") String from, @Parameters(paramLabel = "TO") String to,
                     @Parameters(paramLabel = "FILE") Path file) throws Exception {
         server.download("/audit/archive" + AdminConnection.query(List.of("from=" + instant(from), "to=" + instant(to))), null, file);
-        return 0;
     }
 
     private static String instant(String dateOrInstant) {
@@ -346,14 +315,13 @@ public final class AdminClient implements Callable<Integer> {
     }
 
     @Command(name = "alerts", description = "the anomaly alerts, newest first (rule, caller, window, observed, threshold)")
-    int alerts(@Parameters(paramLabel = "FILTER", arity = "0..*", description = "max=N") List<String> filters) throws Exception {
+    void alerts(@Parameters(paramLabel = "FILTER", arity = "0..*", description = "max=N") List<String> filters) throws Exception {
         server.get("/alerts" + AdminConnection.query(filters));
-        return 0;
     }
 
     @Command(name = "disclosure-report", description = "the individual's disclosure report (registerutdrag över utlämnanden) "
             + "for the days FROM to TO: every disclosure, subscription and refused attempt; with --pdf, the letter in Swedish")
-    int disclosureReport(@Parameters(paramLabel = "PERSON") String personId, @Parameters(paramLabel = "FROM") LocalDate from,
+    void disclosureReport(@Parameters(paramLabel = "PERSON") String personId, @Parameters(paramLabel = "FROM") LocalDate from,
                          @Parameters(paramLabel = "TO") LocalDate to, @Option(names = "--pdf", paramLabel = "FILE") Path pdf) throws Exception {
         DisclosureReportResource.ReportRequest body = new DisclosureReportResource.ReportRequest();
         body.personId = personId;
@@ -364,18 +332,15 @@ public final class AdminClient implements Callable<Integer> {
         } else {
             server.send("POST", "/disclosure-reports", body);
         }
-        return 0;
     }
 
     @Command(name = "actions", description = "the administrators' action log")
-    int actions(@Parameters(paramLabel = "FILTER", arity = "0..*", description = "max=N") List<String> filters) throws Exception {
+    void actions(@Parameters(paramLabel = "FILTER", arity = "0..*", description = "max=N") List<String> filters) throws Exception {
         server.get("/actions" + AdminConnection.query(filters));
-        return 0;
     }
 
     @Command(name = "actions-csv", description = "the same, as CSV")
-    int actionsCsv() throws Exception {
+    void actionsCsv() throws Exception {
         server.get("/actions/export.csv");
-        return 0;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.net.ssl.KeyManagerFactory;
@@ -27,6 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.lefi.infrastructure.pki.DevPki;
 
 /**
  * The admin API of a running server, as the administrator: mutual TLS with the administrator's PKCS#12
@@ -34,8 +33,6 @@ import picocli.CommandLine.Spec;
  * are printed as the server sent them; a refusal also names its code and message, and fails the command.
  */
 public final class AdminConnection {
-    /** The dev PKI's PKCS#12 password (README: The development PKI). */
-    private static final char[] PASSWORD = "changeit".toCharArray();
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Spec(Spec.Target.MIXEE)
@@ -60,6 +57,10 @@ public final class AdminConnection {
         Refused(String message) {
             super(message);
         }
+    }
+
+    void printUsage() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public String get(String path) throws IOException, InterruptedException, Refused {
@@ -146,9 +147,9 @@ public final class AdminConnection {
             Path admin = certificate != null && !certificate.isBlank() ? Path.of(certificate) : pki.resolve("admin");
             try {
                 TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(keyStore(pki.resolve("truststore.p12")));
+                trust.init(DevPki.load(pki.resolve("truststore.p12")));
                 KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keys.init(keyStore(Path.of(admin + ".p12")), PASSWORD);
+                keys.init(DevPki.load(Path.of(admin + ".p12")), DevPki.PASSWORD.toCharArray());
                 SSLContext tls = SSLContext.getInstance("TLS");
                 tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
                 // The listener speaks HTTP/1.1 only (README: HTTP/1.1 only).
@@ -158,13 +159,5 @@ public final class AdminConnection {
             }
         }
         return client;
-    }
-
-    private static KeyStore keyStore(Path file) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD);
-        }
-        return store;
     }
 }

@@ -1,7 +1,6 @@
 package se.lefi.interfaces.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Parameters;
 // Inherited: every operation answers --help with its arguments and the codes they take.
 @Command(name = "bin/lefi register", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, subcommands = CommandLine.HelpCommand.class,
         description = "The register's change feed, on a running server (as bin/lefi admin: LEFI_URL, LEFI_ADMIN_CERT).")
-public final class RegisterClient implements Callable<Integer> {
+public final class RegisterClient implements Runnable {
     @Mixin
     AdminConnection server;
 
@@ -19,30 +18,27 @@ public final class RegisterClient implements Callable<Integer> {
         System.exit(AdminClient.commandLine(new RegisterClient()).execute(args));
     }
 
+    /** Without an operation: the list of operations. */
     @Override
-    public Integer call() {
-        server.spec.commandLine().usage(server.spec.commandLine().getOut());
-        return 0;
+    public void run() {
+        server.printUsage();
     }
 
     @Command(name = "apply", description = {"apply a change file: one JSON object per line, each the new version of one decision,",
             "payment or SGI, e.g. {\"payment\": {\"paymentId\": \"P1\", \"personId\": \"193001010002\", \"benefit\": \"SJP\", ...}}.",
             "Changes are applied in order, 1000 per transaction; a refused line stops the file there and is reported with its code"})
-    int apply(@Parameters(paramLabel = "FILE") Path file) throws Exception {
+    void apply(@Parameters(paramLabel = "FILE") Path file) throws Exception {
         server.sendFile("/register/changes", "application/x-ndjson", file);
-        return 0;
     }
 
     @Command(name = "generate", description = "print a synthetic change file over the demo register's persons FIRST..FIRST+PERSONS-1 (default: all of them)")
-    int generate(@Mixin Synthetic synthetic) throws Exception {
+    void generate(@Mixin Synthetic synthetic) throws Exception {
         server.get("/register/synthetic-changes" + synthetic.query());
-        return 0;
     }
 
     @Command(name = "synthetic", description = "generate and apply in one go")
-    int synthetic(@Mixin Synthetic synthetic) throws Exception {
+    void synthetic(@Mixin Synthetic synthetic) throws Exception {
         server.send("POST", "/register/synthetic-changes" + synthetic.query(), null);
-        return 0;
     }
 
     /** COUNT [SEED] [FIRST PERSONS]: the query parameters of the synthetic stream. */
