@@ -82,10 +82,10 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "register", description = "a connection request (anmälan)")
     void register(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "NAME") String name,
-                 @Parameters(paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}") PartyKind kind,
-                 @Parameters(paramLabel = "INTERFACES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<ServiceInterface> interfaces,
-                 @Parameters(paramLabel = "PURPOSES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<Purpose> purposes,
-                 @Parameters(paramLabel = "CONTACT") String contact) throws Exception {
+                  @Parameters(paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}") PartyKind kind,
+                  @Parameters(paramLabel = "INTERFACES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<ServiceInterface> interfaces,
+                  @Parameters(paramLabel = "PURPOSES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<Purpose> purposes,
+                  @Parameters(paramLabel = "CONTACT") String contact) throws Exception {
         OrganisationsResource.RegistrationRequest body = new OrganisationsResource.RegistrationRequest();
         body.organisationNumber = number;
         body.name = name;
@@ -98,8 +98,8 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "send-agreement", description = "send the agreement covering information TYPES")
     void sendAgreement(@Parameters(paramLabel = "NUMBER") String number,
-                      @Parameters(paramLabel = "TYPES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<InformationType> types,
-                      @Parameters(paramLabel = "LONG_PERIODS", arity = "0..1", description = "yes to allow periods over two years") String longPeriods)
+                       @Parameters(paramLabel = "TYPES", split = ",", description = "of ${COMPLETION-CANDIDATES}") Set<InformationType> types,
+                       @Parameters(paramLabel = "LONG_PERIODS", arity = "0..1", description = "yes to allow periods over two years") String longPeriods)
             throws Exception {
         OrganisationsResource.AgreementRequest body = new OrganisationsResource.AgreementRequest();
         body.informationTypes = types;
@@ -109,8 +109,8 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "sign", description = "record one party's signature (default today)")
     void sign(@Parameters(paramLabel = "NUMBER") String number,
-             @Parameters(paramLabel = "PARTY", description = "${COMPLETION-CANDIDATES}") Agreement.Party party,
-             @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate on) throws Exception {
+              @Parameters(paramLabel = "PARTY", description = "${COMPLETION-CANDIDATES}") Agreement.Party party,
+              @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate on) throws Exception {
         OrganisationsResource.SignatureRequest body = new OrganisationsResource.SignatureRequest();
         body.party = party;
         body.signedOn = on == null ? today() : on;
@@ -119,7 +119,7 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "terminate", description = "terminate the service from DATE")
     void terminate(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "NAME") String name,
-                  @Parameters(paramLabel = "DATE") LocalDate from) throws Exception {
+                   @Parameters(paramLabel = "DATE") LocalDate from) throws Exception {
         OrganisationsResource.TerminationRequest body = new OrganisationsResource.TerminationRequest();
         body.name = name;
         body.from = from;
@@ -128,7 +128,7 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "assign", description = "start an agent's assignment from a principal (default today)")
     void assign(@Parameters(paramLabel = "AGENT") String agent, @Parameters(paramLabel = "PRINCIPAL") String principal,
-               @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from) throws Exception {
+                @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from) throws Exception {
         OrganisationsResource.AssignmentRequest body = new OrganisationsResource.AssignmentRequest();
         body.principal = principal;
         body.from = from == null ? today() : from;
@@ -137,7 +137,7 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "cease", description = "the assignment ceases from DATE")
     void cease(@Parameters(paramLabel = "AGENT") String agent, @Parameters(paramLabel = "PRINCIPAL") String principal,
-              @Parameters(paramLabel = "DATE") LocalDate from) throws Exception {
+               @Parameters(paramLabel = "DATE") LocalDate from) throws Exception {
         OrganisationsResource.CessationRequest body = new OrganisationsResource.CessationRequest();
         body.from = from;
         server.send("POST", "/organisations/" + agent + "/assignments/" + principal + "/cessation", body);
@@ -158,8 +158,8 @@ public final class AdminClient implements Runnable {
     @Command(name = "register-actor", description = "register the actor id the agency issued for organisation NUMBER, "
             + "asking under PURPOSE; an agent (ombud) names the PRINCIPAL it acts for")
     void registerActor(@Parameters(paramLabel = "ACTOR_ID") String actorId, @Parameters(paramLabel = "NUMBER") String number,
-                      @Parameters(paramLabel = "PURPOSE", description = "${COMPLETION-CANDIDATES}") Purpose purpose,
-                      @Parameters(paramLabel = "PRINCIPAL", arity = "0..1") String principal) throws Exception {
+                       @Parameters(paramLabel = "PURPOSE", description = "${COMPLETION-CANDIDATES}") Purpose purpose,
+                       @Parameters(paramLabel = "PRINCIPAL", arity = "0..1") String principal) throws Exception {
         ActorsAdminResource.RegistrationRequest body = new ActorsAdminResource.RegistrationRequest();
         body.actorId = actorId;
         body.organisationNumber = number;
@@ -194,8 +194,8 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "web-user", description = "register an access-rights decision (behörighetsbeslut) signed by MANAGER on DATE (default today)")
     void webUser(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "PERSONNUMMER") String personId,
-                @Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "MANAGER") String manager,
-                @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate on) throws Exception {
+                 @Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "MANAGER") String manager,
+                 @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate on) throws Exception {
         OrganisationsResource.WebUserRequest body = new OrganisationsResource.WebUserRequest();
         body.personId = personId;
         body.name = name;
@@ -206,7 +206,7 @@ public final class AdminClient implements Runnable {
 
     @Command(name = "deregister", description = "deregister a web user from DATE (default today: at once)")
     void deregister(@Parameters(paramLabel = "NUMBER") String number, @Parameters(paramLabel = "USER_ID") long userId,
-                   @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from) throws Exception {
+                    @Parameters(paramLabel = "DATE", arity = "0..1") LocalDate from) throws Exception {
         OrganisationsResource.DeregistrationRequest body = new OrganisationsResource.DeregistrationRequest();
         body.from = from == null ? today() : from;
         server.send("POST", "/organisations/" + number + "/web-users/" + userId + "/deregistration", body);
@@ -247,7 +247,7 @@ public final class AdminClient implements Runnable {
     @Command(name = "invoice", description = "the month's invoices (the current month so far): every organisation's quantities "
             + "and total, or one organisation's invoice lines; --csv for CSV (without NUMBER: every line of the month)")
     void invoice(@Parameters(paramLabel = "MONTH", description = "YYYY-MM") YearMonth month,
-                @Parameters(paramLabel = "NUMBER", arity = "0..1") String number, @Option(names = "--csv") boolean csv) throws Exception {
+                 @Parameters(paramLabel = "NUMBER", arity = "0..1") String number, @Option(names = "--csv") boolean csv) throws Exception {
         if (number != null) {
             server.get("/invoices/" + month + "/" + number + (csv ? ".csv" : ""));
         } else {
@@ -265,7 +265,7 @@ public final class AdminClient implements Runnable {
     @Command(name = "maintenance", description = "plan a maintenance window (ISO date-times with offset, e.g. 2026-12-24T06:00+01:00): "
             + "questions are refused with OUTSIDE_SERVICE_HOURS in it, on every node")
     void maintenance(@Parameters(paramLabel = "FROM") String from, @Parameters(paramLabel = "TO") String to,
-                    @Parameters(paramLabel = "REASON") String reason) throws Exception {
+                     @Parameters(paramLabel = "REASON") String reason) throws Exception {
         // The resource reads these three from a JSON object and answers each mistake with its own code.
         server.send("POST", "/service-windows", Map.of("from", from, "to", to, "reason", reason));
     }
@@ -306,7 +306,7 @@ public final class AdminClient implements Runnable {
     @Command(name = "audit-export", description = "write the signed archive of both chains sealed from FROM to TO "
             + "(dates, UTC midnight, or ISO-8601 instants) to FILE (bin/lefi audit export)")
     void auditExport(@Parameters(paramLabel = "FROM") String from, @Parameters(paramLabel = "TO") String to,
-                    @Parameters(paramLabel = "FILE") Path file) throws Exception {
+                     @Parameters(paramLabel = "FILE") Path file) throws Exception {
         server.download("/audit/archive" + AdminConnection.query(List.of("from=" + instant(from), "to=" + instant(to))), null, file);
     }
 
@@ -322,7 +322,7 @@ public final class AdminClient implements Runnable {
     @Command(name = "disclosure-report", description = "the individual's disclosure report (registerutdrag över utlämnanden) "
             + "for the days FROM to TO: every disclosure, subscription and refused attempt; with --pdf, the letter in Swedish")
     void disclosureReport(@Parameters(paramLabel = "PERSON") String personId, @Parameters(paramLabel = "FROM") LocalDate from,
-                         @Parameters(paramLabel = "TO") LocalDate to, @Option(names = "--pdf", paramLabel = "FILE") Path pdf) throws Exception {
+                          @Parameters(paramLabel = "TO") LocalDate to, @Option(names = "--pdf", paramLabel = "FILE") Path pdf) throws Exception {
         DisclosureReportResource.ReportRequest body = new DisclosureReportResource.ReportRequest();
         body.personId = personId;
         body.from = from;
