@@ -2,11 +2,14 @@ package se.lefi.cluster;
 
 import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,11 +32,13 @@ import java.util.stream.IntStream;
 import se.lefi.dev.register.SyntheticRegister;
 import se.lefi.it.LefiServer;
 import se.lefi.it.MutualTlsReceiver;
+import se.lefi.it.ServerProcess;
 
 /**
- * The cluster test's client (bin/lefi cluster-test starts two nodes on loopback and runs this): drives
- * questions at both nodes and register changes through both, kills the second node with SIGKILL
- * mid-load, goes on with the first, and then shows that
+ * The cluster test (bin/lefi cluster-test runs this): starts two nodes on loopback, each {@code bin/lefi serve}
+ * as a child of this JVM and ready when its /health/ready says the database is (ServerProcess); drives
+ * questions at both nodes and register changes through both, kills the second node's Payara Micro with
+ * SIGKILL mid-load, goes on with the first, and then shows that
  * <ul>
  *   <li>an admin change made on one node holds on the other from its next request;</li>
  *   <li>the surviving node kept answering (no failed question there, before or after the kill);</li>
@@ -61,12 +66,55 @@ public final class ClusterKill {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        List<String> nodes = List.of(options.get("node1"), options.get("node2"));
-        long victim = Long.parseLong(options.get("kill-pid"));
-        int seconds = Integer.parseInt(options.get("seconds"));
         System.setProperty("lefi.pki.dir", options.get("pki"));
-        HttpClient insurer = client("insurer");
         HttpClient admin = client("admin");
+        List<String> members = List.of(options.get("members").split(","));
+        Path logs = Path.of(options.get("logs"));
+        List<Integer> ports = List.of(Integer.parseInt(options.get("port1")), Integer.parseInt(options.get("port2")));
+        List<ServerProcess> started = new ArrayList<>();
+        int exit;
+        try {
+            // One after the other: the first migrates the schema and loads the demo data, the second finds them.
+            for (int n = 1; n <= 2; n++) {
+                int port = ports.get(n - 1);
+                Path output = logs.resolve("cluster-node" + n + ".out");
+                System.out.printf(Locale.ROOT, "starting cluster node %d on https://localhost:%d, data grid member %s of %s (output %s)%n",
+                        n, port, members.get(n - 1), options.get("members"), output);
+                ServerProcess node = ServerProcess.start("node " + n, List.of(options.get("lefi"), "serve", "--port", String.valueOf(port),
+                        "--node", "node" + n, "--cluster", options.get("members"), "--member", members.get(n - 1)), output);
+                started.add(node);
+                node.awaitReady(admin, port, Duration.ofMinutes(20));
+            }
+            awaitOneDataGrid(logs);
+            ProcessHandle victim = started.get(1).server();
+            exit = run(List.of("https://localhost:" + ports.get(0) + "/lefi", "https://localhost:" + ports.get(1) + "/lefi"), victim,
+                    Integer.parseInt(options.get("seconds")), admin);
+        } finally {
+            started.forEach(ServerProcess::close);
+        }
+        System.exit(exit);
+    }
+
+    /**
+     * Payara logs the data grid's state when a member joins: both nodes must be in one grid. It says so
+     * nowhere else that a client can ask, so this check, unlike readiness, reads the nodes' logs.
+     */
+    private static void awaitOneDataGrid(Path logs) throws IOException, InterruptedException {
+        for (int waited = 0; waited < 30; waited++) {
+            for (String node : List.of("node1", "node2")) {
+                Path log = logs.resolve("payara-micro-" + node + ".log");
+                if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains("DG Name: lefi DG Size: 2")) {
+                    System.out.println("the two nodes form one data grid (lefi, 2 members)");
+                    return;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the two nodes did not form one data grid (see " + logs.resolve("payara-micro-node*.log") + ")");
+    }
+
+    private static int run(List<String> nodes, ProcessHandle process, int seconds, HttpClient admin) throws Exception {
+        HttpClient insurer = client("insurer");
         List<String> failures = new ArrayList<>();
 
         // A subscriber monitoring persons the change stream below is about.
@@ -150,11 +198,10 @@ public final class ClusterKill {
         Thread.sleep(seconds * 1000L / 3);
         System.out.printf(Locale.ROOT, "before the kill: %d questions answered by node 1, %d by node 2%n",
                 answeredBy[0].get(), answeredBy[1].get());
-        ProcessHandle process = ProcessHandle.of(victim).orElseThrow(() -> new IllegalStateException("no process " + victim));
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no goodbye to the data grid
         killed.set(true);
         process.onExit().get();
-        System.out.printf(Locale.ROOT, "node 2 (pid %d) killed with SIGKILL%n", victim);
+        System.out.printf(Locale.ROOT, "node 2 (pid %d) killed with SIGKILL%n", process.pid());
         Thread.sleep(seconds * 1000L * 2 / 3);
         stop.set(true);
         pool.shutdown();
@@ -284,10 +331,10 @@ public final class ClusterKill {
 
         if (failures.isEmpty()) {
             System.out.println("cluster test: PASSED");
-        } else {
-            failures.forEach(f -> System.out.println("FAILED: " + f));
-            System.exit(1);
+            return 0;
         }
+        failures.forEach(f -> System.out.println("FAILED: " + f));
+        return 1;
     }
 
     /**
@@ -355,13 +402,14 @@ public final class ClusterKill {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("pki", "var/pki", "seconds", "30"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("pki", "var/pki", "seconds", "30", "logs", "var/log"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        for (String required : List.of("node1", "node2", "kill-pid")) {
+        for (String required : List.of("lefi", "port1", "port2", "members")) {
             if (!options.containsKey(required)) {
-                throw new IllegalArgumentException("usage: ClusterKill --node1 URL --node2 URL --kill-pid PID [--seconds N] [--pki DIR]");
+                throw new IllegalArgumentException("usage: ClusterKill --lefi bin/lefi --port1 PORT --port2 PORT --members HOST:PORT,HOST:PORT"
+                        + " [--seconds N] [--pki DIR] [--logs DIR]");
             }
         }
         return options;

@@ -401,7 +401,8 @@ public final class DevPki {
         return store;
     }
 
-    private static KeyStore load(Path p12) throws IOException, GeneralSecurityException {
+    /** A PKCS#12 file of the dev PKI (password {@value #PASSWORD}). */
+    public static KeyStore load(Path p12) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(p12)) {
             store.load(in, PASSWORD_CHARS);
