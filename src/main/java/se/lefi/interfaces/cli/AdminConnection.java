@@ -16,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.net.ssl.KeyManagerFactory;
@@ -25,7 +27,6 @@ import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import se.lefi.infrastructure.pki.DevPki;
 
 /**
  * The admin API of a running server, as the administrator: mutual TLS with the administrator's PKCS#12
@@ -49,6 +50,10 @@ public final class AdminConnection {
     @Option(names = "--cert", paramLabel = "PATH", defaultValue = "${env:LEFI_ADMIN_CERT}",
             description = "the administrator's certificate without .p12 (LEFI_ADMIN_CERT, default the PKI's admin)")
     String certificate;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:LEFI_PKI_PASSWORD:-changeit}",
+            description = "the password of the PKCS#12 files (LEFI_PKI_PASSWORD, default the dev PKI's changeit)")
+    String password;
 
     private HttpClient client;
 
@@ -147,9 +152,9 @@ public final class AdminConnection {
             Path admin = certificate != null && !certificate.isBlank() ? Path.of(certificate) : pki.resolve("admin");
             try {
                 TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(DevPki.load(pki.resolve("truststore.p12")));
+                trust.init(load(pki.resolve("truststore.p12")));
                 KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keys.init(DevPki.load(Path.of(admin + ".p12")), DevPki.PASSWORD.toCharArray());
+                keys.init(load(Path.of(admin + ".p12")), password.toCharArray());
                 SSLContext tls = SSLContext.getInstance("TLS");
                 tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
                 // The listener speaks HTTP/1.1 only (README: HTTP/1.1 only).
@@ -159,5 +164,13 @@ public final class AdminConnection {
             }
         }
         return client;
+    }
+
+    private KeyStore load(Path p12) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p12)) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
     }
 }
