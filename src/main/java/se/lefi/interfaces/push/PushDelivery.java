@@ -28,7 +28,8 @@ import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.application.subscription.PushFeeds;
 import se.lefi.infrastructure.metrics.ServiceLevelRecorder;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.domain.subscription.NotificationFeed;
+import se.lefi.domain.subscription.PushBatch;
 import se.lefi.interfaces.rest.v1.SubscriptionJson;
 
 /**
@@ -86,7 +87,7 @@ public class PushDelivery {
             return;
         }
         try {
-            for (SubscriptionStore.Feed feed : feeds.due(Instant.now())) {
+            for (NotificationFeed feed : feeds.due(Instant.now())) {
                 push(feed);
             }
         } catch (RuntimeException e) {
@@ -96,12 +97,12 @@ public class PushDelivery {
         }
     }
 
-    private void push(SubscriptionStore.Feed feed) {
+    private void push(NotificationFeed feed) {
         // Longer than an attempt can take (connect plus response), so a live pusher keeps it.
         if (!feeds.claim(feed, serviceLevels.node(), Duration.ofSeconds(3 * timeoutSeconds + 5))) {
             return;
         }
-        PushFeeds.Batch batch = feeds.next(feed, BATCH);
+        PushBatch batch = feeds.next(feed, BATCH);
         if (batch.notifications().isEmpty()) {
             feeds.pushed(feed.organisationId(), batch.upTo());
             return;

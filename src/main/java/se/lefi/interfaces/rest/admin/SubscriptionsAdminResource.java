@@ -29,11 +29,11 @@ import se.lefi.application.subscription.SubscriptionAdministration;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.register.SyntheticChanges;
 import se.lefi.domain.register.SyntheticRegister;
+import se.lefi.domain.subscription.Backlog;
 import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.security.ClientCertificates;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.Problem;
 
 /**
@@ -112,7 +112,7 @@ public class SubscriptionsAdminResource {
     @GET
     @Path("subscriptions/backlog")
     @Operation(summary = "The register's last change and the last one notified")
-    public SubscriptionStore.Backlog backlog() {
+    public Backlog backlog() {
         return administration.backlog();
     }
 
