@@ -35,6 +35,16 @@ class LayerRulesTest {
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Interfaces")
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Application", "Interfaces");
 
+    /**
+     * Subscriptions are stored, and pushed, behind the interfaces the domain owns (Subscriptions,
+     * Notifications, PushLeases, NotificationPush, ...): the adapters above reach them through the
+     * application, and get domain objects, never rows or stored JSON.
+     */
+    @ArchTest
+    static final ArchRule subscriptionStoresAndPushAreReachedThroughTheDomainsInterfaces = noClasses()
+            .that().resideInAnyPackage("se.lefi.interfaces..", "se.lefi.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.lefi.infrastructure.subscription..", "se.lefi.infrastructure.push..");
+
     @ArchTest
     static final ArchRule contractTypesStayInTheSoapInterface = noClasses()
             .that().resideOutsideOfPackages("se.lefi.interfaces.soap..", "se.lefi.contract..")

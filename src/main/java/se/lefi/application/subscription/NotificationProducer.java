@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,17 +28,13 @@ import se.lefi.domain.party.Organisation;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Sgi;
-import se.lefi.domain.subscription.Notification;
 import se.lefi.domain.subscription.NotificationContent;
 import se.lefi.domain.subscription.NotificationDispatch;
-import se.lefi.domain.subscription.NotificationFeeds;
-import se.lefi.domain.subscription.Notifications;
 import se.lefi.domain.subscription.RecordedChange;
 import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.domain.subscription.Subscription;
 import se.lefi.domain.subscription.SubscriptionScope;
 import se.lefi.domain.subscription.Subscriptions;
-import se.lefi.infrastructure.audit.AuditTrail;
 import se.lefi.infrastructure.config.LefiConfiguration;
 import se.lefi.infrastructure.register.RegisterReader;
 
@@ -65,9 +60,6 @@ public class NotificationProducer {
     DisclosureService disclosure;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
     LefiConfiguration configuration;
 
     @Inject
@@ -77,10 +69,7 @@ public class NotificationProducer {
     Subscriptions subscriptions;
 
     @Inject
-    NotificationFeeds feeds;
-
-    @Inject
-    Notifications notifications;
+    NotificationWriter writer;
 
     /** Notifies the next changes, at most {@code max}; returns how many changes it took. */
     public int dispatch(int max) {
@@ -145,15 +134,13 @@ public class NotificationProducer {
         private final Instant now;
         private final Map<String, DisclosureService.Decided> decisions = new HashMap<>();
         private final Map<Long, Organisation> organisations = new HashMap<>();
-        private final FeedSequences sequences;
+        private final NotificationWriter.Batch written = writer.begin();
         private final Set<Long> ended = new HashSet<>();
-        private final List<AuditRecord> records = new ArrayList<>();
 
         Batch(Connection c, LocalDate today, Instant now) {
             this.c = c;
             this.today = today;
             this.now = now;
-            this.sequences = new FeedSequences(feeds);
         }
 
         /** The types the subscription may still receive, or null when it was ended now. */
@@ -167,7 +154,7 @@ public class NotificationProducer {
             if (refusal != null) {
                 subscriptions.end(s.id(), today, now, refusal.code().name());
                 ended.add(s.id());
-                records.add(record(s).outcome(refusal.code().name()));
+                written.audit(record(s).outcome(refusal.code().name()));
                 return null;
             }
             Set<InformationType> types = EnumSet.noneOf(InformationType.class);
@@ -190,18 +177,12 @@ public class NotificationProducer {
             List<Sgi> sgi = change.kind() == RegisterChange.ItemKind.SGI
                     ? RegisterReader.sgiAsOf(c, s.personId(), s.from(), SubscriptionScope.OPEN_END, row.recordedAt()) : null;
             NotificationContent content = NotificationContent.change(change, type, sgi);
-            long sequence = sequences.next(s.organisationId());
             AuditRecord record = record(s).disclosed(change.informationType().name(), null, row.recordedAt()).outcome(AuditRecord.GRANTED);
-            notifications.append(s.organisationId(), new Notification(sequence, s.id(), s.personId(), row.number(),
-                    row.recordedAt(), now, record.requestId(), content));
-            records.add(record);
+            written.append(s.organisationId(), s.id(), s.personId(), row.number(), row.recordedAt(), now, record, content);
         }
 
         void finish() {
-            sequences.write();
-            if (!records.isEmpty()) {
-                audit.recordAll(records);
-            }
+            written.finish();
         }
 
         private AuditRecord record(Subscription s) {

@@ -113,6 +113,9 @@ public class SubscriptionService {
     @Inject
     Notifications notifications;
 
+    @Inject
+    NotificationWriter writer;
+
     public Outcome<Receipt> order(Caller caller, String principal, NewOrder order) {
         LocalDate today = today();
         Optional<Refusal> invalid = order.from() == null ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The from-date is missing."))
@@ -129,7 +132,7 @@ public class SubscriptionService {
                 DisclosureService.Decided decided = firstGranted == null ? disclosure.decideOrder(caller, question, today, record)
                         : disclosure.sameOrderFor(firstGranted, caller, who.organisationNumber(), question, today, record);
                 if (decided.refusal() != null) {
-                    feed.records.add(record.outcome(decided.refusal().code().name()));
+                    feed.written.audit(record.outcome(decided.refusal().code().name()));
                     outcomes.add(new PersonOutcome(i, record.requestId(), null, decided.refusal()));
                     continue;
                 }
@@ -319,14 +322,12 @@ public class SubscriptionService {
         private final Connection c;
         private final long organisationId;
         private final RegisterWriter.Position position;
-        private final FeedSequences sequences;
-        private final List<AuditRecord> records = new ArrayList<>();
+        private final NotificationWriter.Batch written = writer.begin();
 
         OrderFeed(Connection c, long organisationId, RegisterWriter.Position position) {
             this.c = c;
             this.organisationId = organisationId;
             this.position = position;
-            this.sequences = new FeedSequences(feeds);
         }
 
         void send(AuditRecord record, long subscriptionId, String personId, NotificationContent.Kind kind, LocalDate from,
@@ -337,16 +338,12 @@ public class SubscriptionService {
                     .map(p -> NotificationContent.snapshot(kind, granted.contains(InformationType.GEPI) ? p.person() : null,
                             p.decisions(), p.payments(), p.sgi()))
                     .orElse(NotificationContent.snapshot(kind, null, List.of(), List.of(), List.of()));
-            notifications.append(organisationId, new Notification(sequences.next(organisationId), subscriptionId, personId, null,
-                    position.registerTime(), Instant.now(), record.requestId(), content));
-            records.add(record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED));
+            written.append(organisationId, subscriptionId, personId, null, position.registerTime(), Instant.now(),
+                    record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED), content);
         }
 
         void finish() {
-            sequences.write();
-            if (!records.isEmpty()) {
-                audit.recordAll(records);
-            }
+            written.finish();
         }
     }
 

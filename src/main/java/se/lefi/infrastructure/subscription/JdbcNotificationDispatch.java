@@ -1,9 +1,5 @@
 package se.lefi.infrastructure.subscription;
 
-import static se.lefi.infrastructure.subscription.Jdbc.instant;
-import static se.lefi.infrastructure.subscription.Jdbc.on;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.subscription.Backlog;
 import se.lefi.domain.subscription.NotificationDispatch;
@@ -22,15 +17,12 @@ import se.lefi.infrastructure.register.RegisterWriter;
 
 /** The dispatcher's position and lock in the one row of DISPATCH_STATE; the changes it reads from REGISTER_CHANGE. */
 @ApplicationScoped
-public class JdbcNotificationDispatch implements NotificationDispatch {
+public class JdbcNotificationDispatch extends JdbcStore implements NotificationDispatch {
     private static final Logger LOG = Logger.getLogger(JdbcNotificationDispatch.class.getName());
-
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
 
     @Override
     public long lock() {
-        return on(dataSource, "taking the dispatch lock", c -> {
+        return on("taking the dispatch lock", c -> {
             RegisterWriter.waitForLocks(c);
             try (PreparedStatement s = c.prepareStatement("SELECT LAST_CHANGE FROM DISPATCH_STATE WHERE ID = 1 FOR UPDATE");
                  ResultSet rs = s.executeQuery()) {
@@ -45,13 +37,12 @@ public class JdbcNotificationDispatch implements NotificationDispatch {
 
     @Override
     public void dispatched(long lastChange) {
-        on(dataSource, "recording the dispatcher's position",
-                c -> Jdbc.update(c, "UPDATE DISPATCH_STATE SET LAST_CHANGE = ? WHERE ID = 1", lastChange));
+        update("recording the dispatcher's position", "UPDATE DISPATCH_STATE SET LAST_CHANGE = ? WHERE ID = 1", lastChange);
     }
 
     @Override
     public Backlog backlog() {
-        return on(dataSource, "reading the backlog", c -> {
+        return on("reading the backlog", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COALESCE(MAX(LAST_CHANGE), 0) FROM REGISTER_STATE),"
                     + " (SELECT LAST_CHANGE FROM DISPATCH_STATE WHERE ID = 1)");
                  ResultSet rs = s.executeQuery()) {
@@ -63,7 +54,7 @@ public class JdbcNotificationDispatch implements NotificationDispatch {
 
     @Override
     public List<RecordedChange> changesAfter(long after, int max) {
-        return on(dataSource, "reading the register's changes", c -> {
+        return on("reading the register's changes", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT CHANGE_NUMBER, PERSON_ID, VERSION, PREVIOUS_TYPE, PREVIOUS_END, ITEM,"
                     + " RECORDED_AT FROM REGISTER_CHANGE WHERE CHANGE_NUMBER > ? ORDER BY CHANGE_NUMBER FETCH FIRST " + max + " ROWS ONLY")) {
                 s.setLong(1, after);

@@ -1,9 +1,5 @@
 package se.lefi.infrastructure.subscription;
 
-import static se.lefi.infrastructure.subscription.Jdbc.instant;
-import static se.lefi.infrastructure.subscription.Jdbc.on;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,22 +8,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import se.lefi.domain.subscription.NotificationFeed;
 import se.lefi.domain.subscription.NotificationFeeds;
 
 /** The feeds in table NOTIFICATION_FEED, one row per organisation from its first subscription. */
 @ApplicationScoped
-public class JdbcNotificationFeeds implements NotificationFeeds {
+public class JdbcNotificationFeeds extends JdbcStore implements NotificationFeeds {
     static final String FEED_COLUMNS = "SELECT ORGANISATION_ID, LAST_SEQUENCE, ACKNOWLEDGED, PUSH_URL, PUSHED,"
             + " PUSH_FAILURES, PUSH_NEXT_ATTEMPT, PUSH_LAST_ERROR, PUSH_LAST_ERROR_AT FROM NOTIFICATION_FEED";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
-
     @Override
     public NotificationFeed lock(long organisationId) {
-        return on(dataSource, "locking the feed", c -> {
+        return on("locking the feed", c -> {
             Optional<NotificationFeed> feed = feed(c, organisationId, true);
             if (feed.isPresent()) {
                 return feed.get();
@@ -43,37 +35,25 @@ public class JdbcNotificationFeeds implements NotificationFeeds {
 
     @Override
     public NotificationFeed feedOrEmpty(long organisationId) {
-        return on(dataSource, "reading the feed", c -> feed(c, organisationId, false))
+        return on("reading the feed", c -> feed(c, organisationId, false))
                 .orElse(NotificationFeed.empty(organisationId));
     }
 
     @Override
     public void setLastSequence(long organisationId, long lastSequence) {
-        on(dataSource, "recording the feed's last sequence number", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE NOTIFICATION_FEED SET LAST_SEQUENCE = ? WHERE ORGANISATION_ID = ?")) {
-                s.setLong(1, lastSequence);
-                s.setLong(2, organisationId);
-                return s.executeUpdate();
-            }
-        });
+        update("recording the feed's last sequence number",
+                "UPDATE NOTIFICATION_FEED SET LAST_SEQUENCE = ? WHERE ORGANISATION_ID = ?", lastSequence, organisationId);
     }
 
     @Override
     public void acknowledge(long organisationId, long upTo) {
-        on(dataSource, "recording the acknowledgement", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE NOTIFICATION_FEED SET ACKNOWLEDGED = ? WHERE ORGANISATION_ID = ? AND ACKNOWLEDGED < ?")) {
-                s.setLong(1, upTo);
-                s.setLong(2, organisationId);
-                s.setLong(3, upTo);
-                return s.executeUpdate();
-            }
-        });
+        update("recording the acknowledgement",
+                "UPDATE NOTIFICATION_FEED SET ACKNOWLEDGED = ? WHERE ORGANISATION_ID = ? AND ACKNOWLEDGED < ?", upTo, organisationId, upTo);
     }
 
     @Override
     public List<String> organisationsWithFeed() {
-        return on(dataSource, "reading the feeds", c -> {
+        return on("reading the feeds", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT O.ORGANISATION_NUMBER FROM NOTIFICATION_FEED F"
                     + " JOIN ORGANISATION O ON O.ID = F.ORGANISATION_ID ORDER BY O.ORGANISATION_NUMBER");
                  ResultSet rs = s.executeQuery()) {
@@ -88,7 +68,7 @@ public class JdbcNotificationFeeds implements NotificationFeeds {
 
     @Override
     public Optional<String> organisationNumber(long organisationId) {
-        return on(dataSource, "reading the feed's organisation", c -> {
+        return on("reading the feed's organisation", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT ORGANISATION_NUMBER FROM ORGANISATION WHERE ID = ?")) {
                 s.setLong(1, organisationId);
                 try (ResultSet rs = s.executeQuery()) {

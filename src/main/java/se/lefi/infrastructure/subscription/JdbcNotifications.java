@@ -1,10 +1,5 @@
 package se.lefi.infrastructure.subscription;
 
-import static se.lefi.infrastructure.subscription.Jdbc.instant;
-import static se.lefi.infrastructure.subscription.Jdbc.on;
-import static se.lefi.infrastructure.subscription.Jdbc.utc;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,43 +7,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import se.lefi.domain.subscription.Notification;
 import se.lefi.domain.subscription.Notifications;
 import se.lefi.infrastructure.register.RegisterJson;
 
 /** The notifications in table NOTIFICATION, their content stored as JSON (read back here, never by an adapter). */
 @ApplicationScoped
-public class JdbcNotifications implements Notifications {
+public class JdbcNotifications extends JdbcStore implements Notifications {
     private static final String NOTIFICATION_COLUMNS = "SELECT SEQUENCE_NUMBER, SUBSCRIPTION_ID, PERSON_ID, CHANGE_NUMBER,"
             + " REGISTER_TIME, CREATED_AT, REQUEST_ID, CONTENT FROM NOTIFICATION";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
-
     @Override
     public void append(long organisationId, Notification n) {
-        on(dataSource, "storing the notification", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO NOTIFICATION (ORGANISATION_ID, SEQUENCE_NUMBER, SUBSCRIPTION_ID,"
-                    + " PERSON_ID, KIND, CHANGE_NUMBER, REGISTER_TIME, CREATED_AT, REQUEST_ID, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, organisationId);
-                s.setLong(2, n.sequence());
-                s.setLong(3, n.subscriptionId());
-                s.setString(4, n.personId());
-                s.setString(5, n.content().kind().name());
-                s.setObject(6, n.changeNumber());
-                s.setObject(7, utc(n.registerTime()));
-                s.setObject(8, utc(n.createdAt()));
-                s.setString(9, n.requestId());
-                s.setString(10, RegisterJson.write(n.content()));
-                return s.executeUpdate();
-            }
-        });
+        update("storing the notification", "INSERT INTO NOTIFICATION (ORGANISATION_ID, SEQUENCE_NUMBER, SUBSCRIPTION_ID,"
+                + " PERSON_ID, KIND, CHANGE_NUMBER, REGISTER_TIME, CREATED_AT, REQUEST_ID, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                organisationId, n.sequence(), n.subscriptionId(), n.personId(), n.content().kind().name(), n.changeNumber(),
+                utc(n.registerTime()), utc(n.createdAt()), n.requestId(), RegisterJson.write(n.content()));
     }
 
     @Override
     public List<Notification> after(long organisationId, long after, int max) {
-        return on(dataSource, "reading the feed's notifications", c -> {
+        return on("reading the feed's notifications", c -> {
             try (PreparedStatement s = c.prepareStatement(NOTIFICATION_COLUMNS
                     + " WHERE ORGANISATION_ID = ? AND SEQUENCE_NUMBER > ? ORDER BY SEQUENCE_NUMBER FETCH FIRST " + max + " ROWS ONLY")) {
                 s.setLong(1, organisationId);
@@ -60,7 +39,7 @@ public class JdbcNotifications implements Notifications {
 
     @Override
     public List<Notification> createdBetween(long organisationId, Instant from, Instant to) {
-        return on(dataSource, "reading the day's notifications", c -> {
+        return on("reading the day's notifications", c -> {
             try (PreparedStatement s = c.prepareStatement(NOTIFICATION_COLUMNS
                     + " WHERE ORGANISATION_ID = ? AND CREATED_AT >= ? AND CREATED_AT < ? ORDER BY SEQUENCE_NUMBER")) {
                 s.setLong(1, organisationId);

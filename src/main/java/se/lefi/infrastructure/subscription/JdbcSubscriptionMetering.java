@@ -1,25 +1,16 @@
 package se.lefi.infrastructure.subscription;
 
-import static se.lefi.infrastructure.subscription.Jdbc.instant;
-import static se.lefi.infrastructure.subscription.Jdbc.on;
-import static se.lefi.infrastructure.subscription.Jdbc.utc;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
 import se.lefi.domain.subscription.SubscriptionMetering;
 
 /** Counts over SUBSCRIPTION and NOTIFICATION for the fee model, and the delays for the SLA. */
 @ApplicationScoped
-public class JdbcSubscriptionMetering implements SubscriptionMetering {
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
-
+public class JdbcSubscriptionMetering extends JdbcStore implements SubscriptionMetering {
     @Override
     public long personsMonitored(long organisationId) {
         return count("SELECT COUNT(DISTINCT PERSON_ID) FROM SUBSCRIPTION WHERE ORGANISATION_ID = ? AND ENDED_ON IS NULL",
@@ -34,7 +25,7 @@ public class JdbcSubscriptionMetering implements SubscriptionMetering {
 
     @Override
     public long[] changeDelaysMicros(long afterChange) {
-        return on(dataSource, "reading the notification delays", c -> {
+        return on("reading the notification delays", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT REGISTER_TIME, CREATED_AT FROM NOTIFICATION WHERE CHANGE_NUMBER > ?")) {
                 s.setLong(1, afterChange);
@@ -50,7 +41,7 @@ public class JdbcSubscriptionMetering implements SubscriptionMetering {
     }
 
     private long count(String sql, long organisationId, Instant from, Instant to) {
-        return on(dataSource, "counting for the fee model", c -> {
+        return on("counting for the fee model", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setLong(1, organisationId);
                 if (from != null) {

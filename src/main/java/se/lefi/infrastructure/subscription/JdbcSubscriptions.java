@@ -1,10 +1,5 @@
 package se.lefi.infrastructure.subscription;
 
-import static se.lefi.infrastructure.subscription.Jdbc.instant;
-import static se.lefi.infrastructure.subscription.Jdbc.on;
-import static se.lefi.infrastructure.subscription.Jdbc.utc;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.InformationType;
@@ -28,18 +22,15 @@ import se.lefi.domain.subscription.Subscriptions;
 
 /** The subscriptions in table SUBSCRIPTION, with their organisation's number. */
 @ApplicationScoped
-public class JdbcSubscriptions implements Subscriptions {
+public class JdbcSubscriptions extends JdbcStore implements Subscriptions {
     private static final String COLUMNS = "S.ID, S.ORGANISATION_ID, O.ORGANISATION_NUMBER, S.PRINCIPAL_NUMBER, S.PERSON_ID,"
             + " S.INFORMATION_TYPES, S.PURPOSE, S.LEGAL_BASIS, S.CONSENT_ID, S.CONSENT_GIVEN_ON, S.CONSENT_SCOPE, S.CASE_ID,"
             + " S.FROM_DATE, S.ORDER_ID, S.ORDERED_AT, S.AFTER_CHANGE, S.CONSENT_WITHDRAWN_FROM, S.ENDED_ON, S.END_REASON"
             + " FROM SUBSCRIPTION S JOIN ORGANISATION O ON O.ID = S.ORGANISATION_ID";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
-
     @Override
     public long add(Subscription n) {
-        return on(dataSource, "storing the subscription", c -> {
+        return on("storing the subscription", c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO SUBSCRIPTION (ORGANISATION_ID, PRINCIPAL_NUMBER, PERSON_ID,"
                     + " INFORMATION_TYPES, PURPOSE, LEGAL_BASIS, CONSENT_ID, CONSENT_GIVEN_ON, CONSENT_SCOPE, CASE_ID, FROM_DATE,"
                     + " ORDER_ID, ORDERED_AT, AFTER_CHANGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -69,7 +60,7 @@ public class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public Optional<Subscription> live(long organisationId, String personId) {
-        return on(dataSource, "reading the live subscription", c -> {
+        return on("reading the live subscription", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
                     + " WHERE S.ORGANISATION_ID = ? AND S.PERSON_ID = ? AND S.ENDED_ON IS NULL ORDER BY S.ID DESC")) {
                 s.setLong(1, organisationId);
@@ -85,7 +76,7 @@ public class JdbcSubscriptions implements Subscriptions {
             return List.of();
         }
         String marks = personIds.stream().map(p -> "?").collect(Collectors.joining(","));
-        return on(dataSource, "reading the persons' live subscriptions", c -> {
+        return on("reading the persons' live subscriptions", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
                     + " WHERE S.PERSON_ID IN (" + marks + ") AND S.ENDED_ON IS NULL ORDER BY S.ID")) {
                 int i = 1;
@@ -99,7 +90,7 @@ public class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public List<Subscription> livePage(long afterId, int max) {
-        return on(dataSource, "reading a page of live subscriptions", c -> {
+        return on("reading a page of live subscriptions", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
                     + " WHERE S.ID > ? AND S.ENDED_ON IS NULL ORDER BY S.ID FETCH FIRST " + max + " ROWS ONLY")) {
                 s.setLong(1, afterId);
@@ -110,41 +101,21 @@ public class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public void end(long id, LocalDate endedOn, Instant at, String reason) {
-        on(dataSource, "ending the subscription", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE SUBSCRIPTION SET ENDED_ON = ?, ENDED_AT = ?, END_REASON = ? WHERE ID = ? AND ENDED_ON IS NULL")) {
-                s.setObject(1, endedOn);
-                s.setObject(2, utc(at));
-                s.setString(3, reason);
-                s.setLong(4, id);
-                return s.executeUpdate();
-            }
-        });
+        update("ending the subscription",
+                "UPDATE SUBSCRIPTION SET ENDED_ON = ?, ENDED_AT = ?, END_REASON = ? WHERE ID = ? AND ENDED_ON IS NULL",
+                endedOn, utc(at), reason, id);
     }
 
     @Override
     public void resent(long id, LocalDate from, long afterChange) {
-        on(dataSource, "recording the full update", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE SUBSCRIPTION SET FROM_DATE = ?, AFTER_CHANGE = ? WHERE ID = ?")) {
-                s.setObject(1, from);
-                s.setLong(2, afterChange);
-                s.setLong(3, id);
-                return s.executeUpdate();
-            }
-        });
+        update("recording the full update", "UPDATE SUBSCRIPTION SET FROM_DATE = ?, AFTER_CHANGE = ? WHERE ID = ?",
+                from, afterChange, id);
     }
 
     @Override
     public int withdrawConsent(long organisationId, String consentId, LocalDate from) {
-        return on(dataSource, "recording the withdrawn consent", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE SUBSCRIPTION SET CONSENT_WITHDRAWN_FROM = ?"
-                    + " WHERE ORGANISATION_ID = ? AND CONSENT_ID = ? AND ENDED_ON IS NULL")) {
-                s.setObject(1, from);
-                s.setLong(2, organisationId);
-                s.setString(3, consentId);
-                return s.executeUpdate();
-            }
-        });
+        return update("recording the withdrawn consent", "UPDATE SUBSCRIPTION SET CONSENT_WITHDRAWN_FROM = ?"
+                + " WHERE ORGANISATION_ID = ? AND CONSENT_ID = ? AND ENDED_ON IS NULL", from, organisationId, consentId);
     }
 
     private static List<Subscription> read(PreparedStatement s) throws SQLException {

@@ -30,8 +30,11 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName();
+        try {
+            String product;
+            try (Connection c = dataSource.getConnection()) {
+                product = c.getMetaData().getDatabaseProductName();
+            }
             Backlog backlog = subscriptions.backlog();
             return response.up().withData("product", product)
                     .withData("registerLastChange", backlog.lastChange())
