@@ -1,5 +1,6 @@
 package se.lefi;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -11,11 +12,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layer rules, checked on the production classes in every build rather than hoped for: the domain
- * depends on nothing of ours; the layers are only used from above (interfaces, application,
- * infrastructure, domain); the types generated from the contracts stay in the SOAP interface that owns
- * them; and no two layers, nor two features of the application, depend on each other in a cycle. (The
- * domain's features still do: access,
- * party, register and subscription share Purpose, RefusalCode and the question; see issue 18.)
+ * depends on nothing of ours; each layer is used only by the one above it (interfaces use the application,
+ * the application uses infrastructure, all use the domain); the types generated from the contracts stay in the
+ * SOAP interface that owns them; the product never uses the development tooling; and no two layers, nor two
+ * features of the application or of the domain, depend on each other in a cycle.
  */
 @AnalyzeClasses(packages = "se.lefi", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
@@ -33,12 +33,25 @@ class LayerRulesTest {
             .layer("Domain").definedBy("se.lefi.domain..")
             .whereLayer("Interfaces").mayNotBeAccessedByAnyLayer()
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Interfaces")
-            .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Application", "Interfaces");
+            .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Application")
+            // The one exception: bin/lefi's configuration lookup runs before any server and reads the same
+            // ConfigSource the server does, so that the precedence of file, environment and -D is written once.
+            .ignoreDependency(resideInAPackage("se.lefi.interfaces.cli.."), resideInAPackage("se.lefi.infrastructure.config.."));
 
     /** Development tooling (src/dev) may use the product; the product never uses it, so its WAR can leave it out. */
     @ArchTest
     static final ArchRule theProductDoesNotUseDevelopmentTooling = noClasses().that().resideOutsideOfPackage("se.lefi.dev..")
             .should().dependOnClassesThat().resideInAPackage("se.lefi.dev..");
+
+    /**
+     * Subscriptions are stored, and pushed, behind the interfaces the domain owns (Subscriptions,
+     * Notifications, PushLeases, NotificationPush, ...): the adapters above reach them through the
+     * application, and get domain objects, never rows or stored JSON.
+     */
+    @ArchTest
+    static final ArchRule subscriptionStoresAndPushAreReachedThroughTheDomainsInterfaces = noClasses()
+            .that().resideInAnyPackage("se.lefi.interfaces..", "se.lefi.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.lefi.infrastructure.subscription..", "se.lefi.infrastructure.push..");
 
     @ArchTest
     static final ArchRule contractTypesStayInTheSoapInterface = noClasses()

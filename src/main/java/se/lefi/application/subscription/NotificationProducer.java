@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,15 +29,14 @@ import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Sgi;
 import se.lefi.domain.subscription.NotificationContent;
+import se.lefi.domain.subscription.NotificationDispatch;
+import se.lefi.domain.subscription.RecordedChange;
 import se.lefi.domain.subscription.RegisterChange;
 import se.lefi.domain.subscription.Subscription;
 import se.lefi.domain.subscription.SubscriptionScope;
-import se.lefi.infrastructure.audit.AuditTrail;
+import se.lefi.domain.subscription.Subscriptions;
 import se.lefi.infrastructure.config.LefiConfiguration;
-import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.register.RegisterReader;
-import se.lefi.infrastructure.subscription.FeedSequences;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
  * Produces notifications from the register's changes, one batch per transaction under the dispatch
@@ -62,26 +60,32 @@ public class NotificationProducer {
     DisclosureService disclosure;
 
     @Inject
-    AuditTrail audit;
+    LefiConfiguration configuration;
 
     @Inject
-    LefiConfiguration configuration;
+    NotificationDispatch dispatch;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    NotificationWriter writer;
 
     /** Notifies the next changes, at most {@code max}; returns how many changes it took. */
     public int dispatch(int max) {
         LocalDate today = LocalDate.now(configuration.clock());
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
-            long last = SubscriptionStore.lockDispatch(c);
-            List<SubscriptionStore.ChangeRow> changes = SubscriptionStore.changesAfter(c, last, max);
+            long last = dispatch.lock();
+            List<RecordedChange> changes = dispatch.changesAfter(last, max);
             if (changes.isEmpty()) {
                 return 0;
             }
-            Set<String> persons = changes.stream().map(SubscriptionStore.ChangeRow::personId).collect(Collectors.toCollection(LinkedHashSet::new));
-            Map<String, List<Subscription>> byPerson = SubscriptionStore.liveFor(c, persons).stream()
+            Set<String> persons = changes.stream().map(RecordedChange::personId).collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, List<Subscription>> byPerson = subscriptions.liveFor(persons).stream()
                     .collect(Collectors.groupingBy(Subscription::personId));
             Batch batch = new Batch(c, today, now);
-            for (SubscriptionStore.ChangeRow row : changes) {
+            for (RecordedChange row : changes) {
                 for (Subscription subscription : byPerson.getOrDefault(row.personId(), List.of())) {
                     if (row.number() > subscription.afterChange()) {
                         batch.notify(subscription, row);
@@ -89,7 +93,7 @@ public class NotificationProducer {
                 }
             }
             batch.finish();
-            SubscriptionStore.dispatched(c, changes.get(changes.size() - 1).number());
+            dispatch.dispatched(changes.get(changes.size() - 1).number());
             return changes.size();
         } catch (SQLException e) {
             throw new IllegalStateException("notifications could not be produced", e);
@@ -107,8 +111,8 @@ public class NotificationProducer {
     public SweepPage sweep(long afterId, int max) {
         LocalDate today = LocalDate.now(configuration.clock());
         try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.lockDispatch(c);
-            List<Subscription> page = SubscriptionStore.livePage(c, afterId, max);
+            dispatch.lock();
+            List<Subscription> page = subscriptions.livePage(afterId, max);
             Batch batch = new Batch(c, today, Instant.now());
             int ended = 0;
             for (Subscription subscription : page) {
@@ -130,19 +134,17 @@ public class NotificationProducer {
         private final Instant now;
         private final Map<String, DisclosureService.Decided> decisions = new HashMap<>();
         private final Map<Long, Organisation> organisations = new HashMap<>();
-        private final FeedSequences sequences;
+        private final NotificationWriter.Batch written = writer.begin();
         private final Set<Long> ended = new HashSet<>();
-        private final List<AuditRecord> records = new ArrayList<>();
 
         Batch(Connection c, LocalDate today, Instant now) {
             this.c = c;
             this.today = today;
             this.now = now;
-            this.sequences = new FeedSequences(c);
         }
 
         /** The types the subscription may still receive, or null when it was ended now. */
-        Set<InformationType> decide(Subscription s) throws SQLException {
+        Set<InformationType> decide(Subscription s) {
             if (ended.contains(s.id())) {
                 return null;
             }
@@ -150,9 +152,9 @@ public class NotificationProducer {
                     organisation(s.organisationId()), s.question(today), today, new AuditRecord("-", now, INTERFACE, NOTIFICATION)));
             Refusal refusal = s.consentWithdrawnOn(today) ? Refusal.of(RefusalCode.CONSENT_WITHDRAWN) : decided.refusal();
             if (refusal != null) {
-                SubscriptionStore.end(c, s.id(), today, now, refusal.code().name());
+                subscriptions.end(s.id(), today, now, refusal.code().name());
                 ended.add(s.id());
-                records.add(record(s).outcome(refusal.code().name()));
+                written.audit(record(s).outcome(refusal.code().name()));
                 return null;
             }
             Set<InformationType> types = EnumSet.noneOf(InformationType.class);
@@ -161,7 +163,7 @@ public class NotificationProducer {
             return types;
         }
 
-        void notify(Subscription s, SubscriptionStore.ChangeRow row) throws SQLException {
+        void notify(Subscription s, RecordedChange row) throws SQLException {
             Set<InformationType> types = decide(s);
             if (types == null) {
                 return;
@@ -175,18 +177,12 @@ public class NotificationProducer {
             List<Sgi> sgi = change.kind() == RegisterChange.ItemKind.SGI
                     ? RegisterReader.sgiAsOf(c, s.personId(), s.from(), SubscriptionScope.OPEN_END, row.recordedAt()) : null;
             NotificationContent content = NotificationContent.change(change, type, sgi);
-            long sequence = sequences.next(s.organisationId());
             AuditRecord record = record(s).disclosed(change.informationType().name(), null, row.recordedAt()).outcome(AuditRecord.GRANTED);
-            SubscriptionStore.append(c, s.organisationId(), sequence, s.id(), s.personId(), content.kind().name(), row.number(),
-                    row.recordedAt(), now, record.requestId(), RegisterJson.write(content));
-            records.add(record);
+            written.append(s.organisationId(), s.id(), s.personId(), row.number(), row.recordedAt(), now, record, content);
         }
 
-        void finish() throws SQLException {
-            sequences.write();
-            if (!records.isEmpty()) {
-                audit.recordAll(records);
-            }
+        void finish() {
+            written.finish();
         }
 
         private AuditRecord record(Subscription s) {

@@ -1,13 +1,16 @@
 package se.lefi.application.subscription;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.domain.subscription.Notification;
+import se.lefi.domain.subscription.NotificationFeed;
+import se.lefi.domain.subscription.NotificationFeeds;
+import se.lefi.domain.subscription.Notifications;
+import se.lefi.domain.subscription.PushBatch;
+import se.lefi.domain.subscription.PushLeases;
 
 /**
  * The database side of push delivery, each call a transaction of its own: which feeds are due, the
@@ -17,58 +20,39 @@ import se.lefi.infrastructure.subscription.SubscriptionStore;
  */
 @Stateless
 public class PushFeeds {
-    /** A batch to push: the organisation, its notifications in order, and the last sequence number in it. */
-    public record Batch(String organisationNumber, List<SubscriptionStore.StoredNotification> notifications, long upTo) {
-    }
+    @Inject
+    PushLeases leases;
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    NotificationFeeds feeds;
+
+    @Inject
+    Notifications notifications;
 
     /** Feeds with an endpoint and something not yet pushed, whose back-off has passed. */
-    public List<SubscriptionStore.Feed> due(Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            return SubscriptionStore.feedsToPush(c).stream()
-                    .filter(f -> f.pushNextAttempt() == null || !now.isBefore(f.pushNextAttempt())).toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the feeds to push could not be read", e);
-        }
+    public List<NotificationFeed> due(Instant now) {
+        return leases.withUnpushed().stream().filter(f -> f.pushDue(now)).toList();
     }
 
     /** Takes the feed's push lease for {@code node} for {@code lease}; false while another node holds it. */
-    public boolean claim(SubscriptionStore.Feed feed, String node, java.time.Duration lease) {
-        try (Connection c = dataSource.getConnection()) {
-            Instant now = Instant.now();
-            return SubscriptionStore.claimPush(c, feed.organisationId(), node, now, now.plus(lease));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the push lease could not be taken", e);
-        }
+    public boolean claim(NotificationFeed feed, String node, Duration lease) {
+        Instant now = Instant.now();
+        return leases.claim(feed.organisationId(), node, now, now.plus(lease));
     }
 
     /** The next batch after what is pushed now (read again: another node may have pushed since {@code feed} was read). */
-    public Batch next(SubscriptionStore.Feed feed, int max) {
-        try (Connection c = dataSource.getConnection()) {
-            long pushed = SubscriptionStore.feedOrEmpty(c, feed.organisationId()).pushed();
-            List<SubscriptionStore.StoredNotification> batch = SubscriptionStore.notifications(c, feed.organisationId(), pushed, max);
-            return new Batch(SubscriptionStore.organisationNumber(c, feed.organisationId()), batch,
-                    batch.isEmpty() ? pushed : batch.get(batch.size() - 1).sequence());
-        } catch (SQLException e) {
-            throw new IllegalStateException("the batch could not be read", e);
-        }
+    public PushBatch next(NotificationFeed feed, int max) {
+        long pushed = feeds.feedOrEmpty(feed.organisationId()).pushed();
+        List<Notification> batch = notifications.after(feed.organisationId(), pushed, max);
+        return new PushBatch(feeds.organisationNumber(feed.organisationId()).orElse(null), batch,
+                batch.isEmpty() ? pushed : batch.get(batch.size() - 1).sequence());
     }
 
     public void pushed(long organisationId, long upTo) {
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.pushed(c, organisationId, upTo);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the push could not be recorded", e);
-        }
+        leases.pushed(organisationId, upTo);
     }
 
     public void failed(long organisationId, int failures, Instant nextAttempt, String error, Instant at) {
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.pushFailed(c, organisationId, failures, nextAttempt, error, at);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the failed push could not be recorded", e);
-        }
+        leases.failed(organisationId, failures, nextAttempt, error, at);
     }
 }

@@ -3,24 +3,26 @@ package se.lefi.application.subscription;
 import se.lefi.application.access.CallerIdentification;
 import se.lefi.application.audit.AdminActions;
 import se.lefi.domain.access.Caller;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import se.lefi.domain.party.Organisation;
+import se.lefi.domain.subscription.Backlog;
+import se.lefi.domain.subscription.NotificationDispatch;
+import se.lefi.domain.subscription.NotificationFeed;
+import se.lefi.domain.subscription.NotificationFeeds;
+import se.lefi.domain.subscription.PushLeases;
 import se.lefi.domain.subscription.RegisterChange;
+import se.lefi.domain.subscription.SubscriptionMetering;
 import se.lefi.infrastructure.config.LefiConfiguration;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.infrastructure.register.RegisterJson;
 
 /**
  * The administrators' side of subscriptions: feeding register changes, push endpoints, and what
@@ -33,8 +35,17 @@ public class SubscriptionAdministration {
     /** Changes applied per transaction. */
     public static final int CHUNK = 1000;
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    NotificationFeeds feeds;
+
+    @Inject
+    PushLeases leases;
+
+    @Inject
+    SubscriptionMetering metering;
+
+    @Inject
+    NotificationDispatch dispatch;
 
     @EJB
     RegisterChanges changes;
@@ -69,6 +80,11 @@ public class SubscriptionAdministration {
      * A refused change stops the file there: the chunks before it stay applied, its own chunk is rolled back.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each chunk is a transaction of its own
+    /** One line of a change file (a JSON object: {"decision"|"payment"|"sgi": {...}}), or empty when it is none. */
+    public static Optional<RegisterChange> changeOfLine(String line) {
+        return RegisterJson.change(line);
+    }
+
     public ApplyReport apply(Caller admin, List<RegisterChange> all, List<Integer> lines) {
         int applied = 0;
         long last = 0;
@@ -94,12 +110,8 @@ public class SubscriptionAdministration {
         if (organisation.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.lockFeed(c, organisation.get().id());
-            SubscriptionStore.setPushUrl(c, organisation.get().id(), url == null ? null : url.toString());
-        } catch (SQLException e) {
-            throw new IllegalStateException("the push endpoint could not be set", e);
-        }
+        feeds.lock(organisation.get().id());
+        leases.setEndpoint(organisation.get().id(), url == null ? null : url.toString());
         actions.record(AdminActions.of(admin, "SET_PUSH_ENDPOINT", organisationNumber, url == null ? "none" : url.toString(), "DONE"));
         return feed(organisationNumber);
     }
@@ -111,43 +123,24 @@ public class SubscriptionAdministration {
         }
         long id = organisation.get().id();
         YearMonth month = YearMonth.now(configuration.clock());
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Feed feed = SubscriptionStore.feedOrEmpty(c, id);
-            return Optional.of(new FeedView(organisationNumber, SubscriptionStore.personsMonitored(c, id),
-                    SubscriptionStore.notificationsBetween(c, id, month.atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant(),
-                            month.plusMonths(1).atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant()),
-                    feed.lastSequence(), feed.acknowledged(), feed.pushUrl(), feed.pushed(), feed.pushFailures(),
-                    feed.pushNextAttempt(), feed.pushLastError(), feed.pushLastErrorAt()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the feed could not be read", e);
-        }
+        NotificationFeed feed = feeds.feedOrEmpty(id);
+        return Optional.of(new FeedView(organisationNumber, metering.personsMonitored(id),
+                metering.notificationsBetween(id, month.atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant(),
+                        month.plusMonths(1).atDay(1).atStartOfDay(LefiConfiguration.SWEDEN).toInstant()),
+                feed.lastSequence(), feed.acknowledged(), feed.pushUrl(), feed.pushed(), feed.pushFailures(),
+                feed.pushNextAttempt(), feed.pushLastError(), feed.pushLastErrorAt()));
     }
 
     public List<FeedView> feeds() {
-        List<String> numbers;
-        try (Connection c = dataSource.getConnection()) {
-            numbers = SubscriptionStore.organisationsWithFeed(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the feeds could not be read", e);
-        }
-        return numbers.stream().map(this::feed).flatMap(Optional::stream).toList();
+        return feeds.organisationsWithFeed().stream().map(this::feed).flatMap(Optional::stream).toList();
     }
 
-    public SubscriptionStore.Backlog backlog() {
-        try (Connection c = dataSource.getConnection()) {
-            return SubscriptionStore.backlog(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the backlog could not be read", e);
-        }
+    public Backlog backlog() {
+        return dispatch.backlog();
     }
 
     public Delays delays(long afterChange) {
-        long[] micros;
-        try (Connection c = dataSource.getConnection()) {
-            micros = SubscriptionStore.changeDelaysMicros(c, afterChange);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the delays could not be read", e);
-        }
+        long[] micros = metering.changeDelaysMicros(afterChange);
         if (micros.length == 0) {
             return new Delays(0, 0, 0, 0);
         }

@@ -33,16 +33,19 @@ import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.PersonRecord;
+import se.lefi.domain.subscription.Notification;
 import se.lefi.domain.subscription.NotificationContent;
+import se.lefi.domain.subscription.NotificationDispatch;
+import se.lefi.domain.subscription.NotificationFeed;
+import se.lefi.domain.subscription.NotificationFeeds;
+import se.lefi.domain.subscription.Notifications;
 import se.lefi.domain.subscription.Subscription;
 import se.lefi.domain.subscription.SubscriptionScope;
+import se.lefi.domain.subscription.Subscriptions;
 import se.lefi.infrastructure.audit.AuditTrail;
 import se.lefi.infrastructure.config.LefiConfiguration;
-import se.lefi.infrastructure.register.RegisterJson;
 import se.lefi.infrastructure.register.RegisterReader;
 import se.lefi.infrastructure.register.RegisterWriter;
-import se.lefi.infrastructure.subscription.FeedSequences;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
  * The subscription service's orders and feed, for systems over mTLS (LEKA, with LEFI Prenumeration's
@@ -80,7 +83,7 @@ public class SubscriptionService {
     private record Who(String requestId, Refusal refusal, long organisationId, String organisationNumber) {
     }
 
-    public record FeedPage(long lastSequence, long acknowledged, List<SubscriptionStore.StoredNotification> notifications) {
+    public record FeedPage(long lastSequence, long acknowledged, List<Notification> notifications) {
     }
 
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -98,12 +101,27 @@ public class SubscriptionService {
     @Inject
     LefiConfiguration configuration;
 
+    @Inject
+    NotificationDispatch dispatch;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    NotificationFeeds feeds;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    NotificationWriter writer;
+
     public Outcome<Receipt> order(Caller caller, String principal, NewOrder order) {
         LocalDate today = today();
         Optional<Refusal> invalid = order.from() == null ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The from-date is missing."))
                 : personCount(order.personIds());
         return underDispatchLock(caller, ORDER, principal, today, invalid, (c, position, who, orderId, outcomes) -> {
-            Feed feed = new Feed(c, who.organisationId(), position);
+            OrderFeed feed = new OrderFeed(c, who.organisationId(), position);
             DisclosureService.Decided firstGranted = null;
             for (int i = 0; i < order.personIds().size(); i++) {
                 BenefitQuestion question = new BenefitQuestion(order.personIds().get(i), order.from(),
@@ -114,21 +132,21 @@ public class SubscriptionService {
                 DisclosureService.Decided decided = firstGranted == null ? disclosure.decideOrder(caller, question, today, record)
                         : disclosure.sameOrderFor(firstGranted, caller, who.organisationNumber(), question, today, record);
                 if (decided.refusal() != null) {
-                    feed.records.add(record.outcome(decided.refusal().code().name()));
+                    feed.written.audit(record.outcome(decided.refusal().code().name()));
                     outcomes.add(new PersonOutcome(i, record.requestId(), null, decided.refusal()));
                     continue;
                 }
                 firstGranted = decided;
                 long organisationId = who.organisationId();
-                Optional<Subscription> existing = SubscriptionStore.live(c, organisationId, decided.personId());
+                Optional<Subscription> existing = subscriptions.live(organisationId, decided.personId());
                 if (existing.isPresent()) {
-                    SubscriptionStore.end(c, existing.get().id(), today, Instant.now(), Subscription.REPLACED);
+                    subscriptions.end(existing.get().id(), today, Instant.now(), Subscription.REPLACED);
                 }
                 Set<InformationType> granted = decided.types().granted();
                 Subscription subscription = new Subscription(0, organisationId, who.organisationNumber(), principal,
                         decided.personId(), granted, order.purpose(), decided.basis().citation(), order.consent(), order.caseId(),
                         order.from(), orderId, Instant.now(), position.lastChange(), null, null, null);
-                long id = SubscriptionStore.insert(c, subscription);
+                long id = subscriptions.add(subscription);
                 feed.send(record, id, decided.personId(), NotificationContent.Kind.INITIAL, order.from(), granted,
                         decided.types().withheld());
                 outcomes.add(new PersonOutcome(i, record.requestId(), id, null));
@@ -161,7 +179,7 @@ public class SubscriptionService {
                     continue;
                 }
                 String personId = PersonId.parse(given, today).canonical();
-                Optional<Subscription> live = SubscriptionStore.live(c, who.organisationId(), personId)
+                Optional<Subscription> live = subscriptions.live(who.organisationId(), personId)
                         .filter(found -> Objects.equals(found.principalNumber(), principal));
                 if (live.isEmpty()) {
                     record.subject(personId, null, null);
@@ -171,7 +189,7 @@ public class SubscriptionService {
                 }
                 Subscription s = live.get();
                 if (operation.equals(CANCEL)) {
-                    SubscriptionStore.end(c, s.id(), today, Instant.now(), Subscription.CANCELLED);
+                    subscriptions.end(s.id(), today, Instant.now(), Subscription.CANCELLED);
                     audit.record(s.describe(record, orderId).outcome(AuditRecord.GRANTED));
                     outcomes.add(new PersonOutcome(i, record.requestId(), s.id(), null));
                     continue;
@@ -187,8 +205,8 @@ public class SubscriptionService {
                     outcomes.add(new PersonOutcome(i, decisionRecord.requestId(), s.id(), decided.refusal()));
                     continue;
                 }
-                SubscriptionStore.resent(c, s.id(), from, position.lastChange());
-                Feed feed = new Feed(c, who.organisationId(), position);
+                subscriptions.resent(s.id(), from, position.lastChange());
+                OrderFeed feed = new OrderFeed(c, who.organisationId(), position);
                 feed.send(decisionRecord, s.id(), personId, NotificationContent.Kind.FULL_UPDATE, from,
                         decided.types().granted(), decided.types().withheld());
                 feed.finish();
@@ -217,7 +235,7 @@ public class SubscriptionService {
         String orderId = UUID.randomUUID().toString();
         List<PersonOutcome> outcomes = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.lockDispatch(c);
+            dispatch.lock();
             work.run(c, RegisterWriter.lock(c), who, orderId, outcomes);
         } catch (SQLException e) {
             throw new IllegalStateException("the order could not be recorded", e);
@@ -241,18 +259,14 @@ public class SubscriptionService {
         }
         AuditRecord record = record(WITHDRAW_CONSENT).caller(who.organisationNumber(), caller.certificateFingerprint())
                 .principal(principal).basis(null, "id=" + consentId + "; withdrawnFrom=" + from, null);
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.lockDispatch(c);
-            int touched = SubscriptionStore.withdrawConsent(c, who.organisationId(), consentId, from);
-            if (touched == 0) {
-                audit.record(record.outcome(RefusalCode.NOT_SUBSCRIBED.name()));
-                return Outcome.refused(record.requestId(), Refusal.of(RefusalCode.NOT_SUBSCRIBED));
-            }
-            audit.record(record.outcome(AuditRecord.GRANTED));
-            return Outcome.granted(record.requestId(), touched);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the withdrawal could not be recorded", e);
+        dispatch.lock();
+        int touched = subscriptions.withdrawConsent(who.organisationId(), consentId, from);
+        if (touched == 0) {
+            audit.record(record.outcome(RefusalCode.NOT_SUBSCRIBED.name()));
+            return Outcome.refused(record.requestId(), Refusal.of(RefusalCode.NOT_SUBSCRIBED));
         }
+        audit.record(record.outcome(AuditRecord.GRANTED));
+        return Outcome.granted(record.requestId(), touched);
     }
 
     /** The pull feed: notifications after {@code after} (default: the acknowledged position), at most {@code max}. */
@@ -265,14 +279,10 @@ public class SubscriptionService {
         if (who.refusal() != null) {
             return Outcome.refused(who.requestId(), who.refusal());
         }
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Feed feed = SubscriptionStore.feedOrEmpty(c, who.organisationId());
-            long from = after == null ? feed.acknowledged() : after;
-            return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), feed.acknowledged(),
-                    SubscriptionStore.notifications(c, who.organisationId(), from, max)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the feed could not be read", e);
-        }
+        NotificationFeed feed = feeds.feedOrEmpty(who.organisationId());
+        long from = after == null ? feed.acknowledged() : after;
+        return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), feed.acknowledged(),
+                notifications.after(who.organisationId(), from, max)));
     }
 
     /** Acknowledges the feed up to {@code upTo}; again or lower is a no-op, beyond the feed's end a refusal. */
@@ -283,51 +293,41 @@ public class SubscriptionService {
         if (who.refusal() != null) {
             return Outcome.refused(who.requestId(), who.refusal());
         }
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Feed feed = SubscriptionStore.lockFeed(c, who.organisationId());
-            if (upTo > feed.lastSequence()) {
-                return Outcome.refused(who.requestId(), new Refusal(RefusalCode.INVALID_REQUEST,
-                        "The position is beyond the feed's last sequence number."));
-            }
-            SubscriptionStore.acknowledge(c, who.organisationId(), upTo);
-            return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), Math.max(upTo, feed.acknowledged()), List.of()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the acknowledgement could not be recorded", e);
+        NotificationFeed feed = feeds.lock(who.organisationId());
+        if (upTo > feed.lastSequence()) {
+            return Outcome.refused(who.requestId(), new Refusal(RefusalCode.INVALID_REQUEST,
+                    "The position is beyond the feed's last sequence number."));
         }
+        feeds.acknowledge(who.organisationId(), upTo);
+        return Outcome.granted(who.requestId(), new FeedPage(feed.lastSequence(), Math.max(upTo, feed.acknowledged()), List.of()));
     }
 
     /** The daily file: every notification produced on {@code day} (Swedish time), in sequence order. */
-    public Outcome<List<SubscriptionStore.StoredNotification>> dailyFile(Caller caller, LocalDate day) {
+    public Outcome<List<Notification>> dailyFile(Caller caller, LocalDate day) {
         LocalDate today = today();
         Who who = identify(caller, DAILY_FILE, null, today, day == null || day.isAfter(today)
                 ? Optional.of(new Refusal(RefusalCode.INVALID_REQUEST, "The day is today or earlier.")) : Optional.empty());
         if (who.refusal() != null) {
             return Outcome.refused(who.requestId(), who.refusal());
         }
-        try (Connection c = dataSource.getConnection()) {
-            return Outcome.granted(who.requestId(), SubscriptionStore.notificationsCreated(c, who.organisationId(),
-                    day.atStartOfDay(SWEDEN).toInstant(), day.plusDays(1).atStartOfDay(SWEDEN).toInstant()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("the daily file could not be read", e);
-        }
+        return Outcome.granted(who.requestId(), notifications.createdBetween(who.organisationId(),
+                day.atStartOfDay(SWEDEN).toInstant(), day.plusDays(1).atStartOfDay(SWEDEN).toInstant()));
     }
 
     /**
      * The organisation's feed during one order: each person's data appended as one notification,
      * audited by its record; the feed's position and the audit records written once, at the end.
      */
-    private final class Feed {
+    private final class OrderFeed {
         private final Connection c;
         private final long organisationId;
         private final RegisterWriter.Position position;
-        private final FeedSequences sequences;
-        private final List<AuditRecord> records = new ArrayList<>();
+        private final NotificationWriter.Batch written = writer.begin();
 
-        Feed(Connection c, long organisationId, RegisterWriter.Position position) {
+        OrderFeed(Connection c, long organisationId, RegisterWriter.Position position) {
             this.c = c;
             this.organisationId = organisationId;
             this.position = position;
-            this.sequences = new FeedSequences(c);
         }
 
         void send(AuditRecord record, long subscriptionId, String personId, NotificationContent.Kind kind, LocalDate from,
@@ -338,16 +338,12 @@ public class SubscriptionService {
                     .map(p -> NotificationContent.snapshot(kind, granted.contains(InformationType.GEPI) ? p.person() : null,
                             p.decisions(), p.payments(), p.sgi()))
                     .orElse(NotificationContent.snapshot(kind, null, List.of(), List.of(), List.of()));
-            SubscriptionStore.append(c, organisationId, sequences.next(organisationId), subscriptionId, personId, kind.name(), null,
-                    position.registerTime(), Instant.now(), record.requestId(), RegisterJson.write(content));
-            records.add(record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED));
+            written.append(organisationId, subscriptionId, personId, null, position.registerTime(), Instant.now(),
+                    record.disclosed(names(granted), names(withheld), position.registerTime()).outcome(AuditRecord.GRANTED), content);
         }
 
-        void finish() throws SQLException {
-            sequences.write();
-            if (!records.isEmpty()) {
-                audit.recordAll(records);
-            }
+        void finish() {
+            written.finish();
         }
     }
 

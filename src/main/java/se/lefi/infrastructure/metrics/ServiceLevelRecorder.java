@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.domain.subscription.NotificationDispatch;
 
 /**
  * Stores this node's service-level minutes once a minute: one row per interface that had requests,
@@ -45,6 +45,9 @@ public class ServiceLevelRecorder {
 
     @Inject
     ServiceLevelMeter meter;
+
+    @Inject
+    NotificationDispatch dispatch;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -69,9 +72,9 @@ public class ServiceLevelRecorder {
     }
 
     long backlog() {
-        try (Connection c = dataSource.getConnection()) {
-            return SubscriptionStore.backlog(c).pending();
-        } catch (SQLException e) {
+        try {
+            return dispatch.backlog().pending();
+        } catch (RuntimeException databaseDown) {
             return -1;
         }
     }

@@ -19,7 +19,7 @@ import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.domain.register.InformationType;
-import se.lefi.infrastructure.config.LefiConfiguration;
+import se.lefi.domain.time.SwedishTime;
 import se.lefi.interfaces.rest.admin.ActorsAdminResource;
 import se.lefi.interfaces.rest.admin.DisclosureReportResource;
 import se.lefi.interfaces.rest.admin.OrganisationsResource;
@@ -65,7 +65,7 @@ public final class AdminClient implements Runnable {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(LefiConfiguration.SWEDEN);
+        return LocalDate.now(SwedishTime.clock());
     }
 
     // Organisations and the connection lifecycle.

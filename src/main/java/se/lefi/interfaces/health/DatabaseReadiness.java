@@ -1,6 +1,7 @@
 package se.lefi.interfaces.health;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +10,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.application.subscription.SubscriptionAdministration;
+import se.lefi.domain.subscription.Backlog;
 
 /**
  * Readiness (MicroProfile Health, {@code /health/ready}): the database answers with the migrated
@@ -22,15 +24,22 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    @EJB
+    SubscriptionAdministration subscriptions;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-        try (Connection c = dataSource.getConnection()) {
-            SubscriptionStore.Backlog backlog = SubscriptionStore.backlog(c);
-            return response.up().withData("product", c.getMetaData().getDatabaseProductName())
+        try {
+            String product;
+            try (Connection c = dataSource.getConnection()) {
+                product = c.getMetaData().getDatabaseProductName();
+            }
+            Backlog backlog = subscriptions.backlog();
+            return response.up().withData("product", product)
                     .withData("registerLastChange", backlog.lastChange())
                     .withData("notificationBacklog", backlog.pending()).build();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return response.down().withData("reason", "the database does not answer with the migrated schema").build();
         }
     }

@@ -32,9 +32,8 @@ import se.lefi.domain.access.Refusal;
 import se.lefi.domain.access.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.register.InformationType;
+import se.lefi.domain.subscription.Notification;
 import se.lefi.domain.subscription.NotificationContent;
-import se.lefi.infrastructure.register.RegisterJson;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
  * Adapts the generated LEFI Subscription interface to the subscription service: caller in, contract
@@ -155,18 +154,18 @@ public class LefiSubscriptionEndpoint implements LefiSubscriptionResponderInterf
         }).toList();
     }
 
-    static NotificationType notification(SubscriptionStore.StoredNotification stored) {
-        NotificationContent content = RegisterJson.content(stored.content());
+    static NotificationType notification(Notification source) {
+        NotificationContent content = source.content();
         NotificationType notification = new NotificationType();
-        notification.setSequence(stored.sequence());
-        notification.setPersonId(stored.personId());
+        notification.setSequence(source.sequence());
+        notification.setPersonId(source.personId());
         notification.setKind(NotificationKindCode.valueOf(content.kind().name()));
         notification.setItemKind(content.itemKind() == null ? null : ItemKindCode.valueOf(content.itemKind().name()));
         notification.setItemId(content.itemId());
         notification.setChange(content.change() == null ? null : ChangeCode.valueOf(content.change().name()));
-        notification.setChangeNumber(stored.changeNumber());
-        notification.setRegisterTime(ContractMapping.dateTime(stored.registerTime()));
-        notification.setRequestId(stored.requestId());
+        notification.setChangeNumber(source.changeNumber());
+        notification.setRegisterTime(ContractMapping.dateTime(source.registerTime()));
+        notification.setRequestId(source.requestId());
         if (content.person() != null) {
             notification.setPersonInformation(ContractMapping.personInformation(content.person()));
         }

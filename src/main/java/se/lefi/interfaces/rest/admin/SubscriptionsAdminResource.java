@@ -25,9 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.subscription.SubscriptionAdministration;
 import se.lefi.domain.identity.OrganisationNumber;
+import se.lefi.domain.subscription.Backlog;
 import se.lefi.domain.subscription.RegisterChange;
-import se.lefi.infrastructure.register.RegisterJson;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 import se.lefi.interfaces.rest.Problem;
 
 /**
@@ -55,7 +54,7 @@ public class SubscriptionsAdminResource {
             if (line.isEmpty()) {
                 continue;
             }
-            Optional<RegisterChange> change = RegisterJson.change(line);
+            Optional<RegisterChange> change = SubscriptionAdministration.changeOfLine(line);
             if (change.isEmpty()) {
                 return Problem.response(400, "INVALID_CHANGE", "Line " + (i + 1) + " is not a change (one JSON object per line).", null);
             }
@@ -68,7 +67,7 @@ public class SubscriptionsAdminResource {
     @GET
     @Path("subscriptions/backlog")
     @Operation(summary = "The register's last change and the last one notified")
-    public SubscriptionStore.Backlog backlog() {
+    public Backlog backlog() {
         return administration.backlog();
     }
 

@@ -3,7 +3,7 @@ package se.lefi.interfaces.rest.v1;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.List;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
+import se.lefi.domain.subscription.Notification;
 
 /**
  * The daily file of an organisation's notifications, as a batch system reads it: a header line, then
@@ -17,9 +17,9 @@ final class DailyFile {
     private DailyFile() {
     }
 
-    static String csv(List<SubscriptionStore.StoredNotification> notifications) {
+    static String csv(List<Notification> notifications) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-        for (SubscriptionStore.StoredNotification n : notifications) {
+        for (Notification n : notifications) {
             SubscriptionJson.NotificationOut json = SubscriptionJson.NotificationOut.of(n);
             out.append(n.sequence()).append(';').append(n.personId()).append(';').append(json.kind()).append(';')
                     .append(n.changeNumber() == null ? "" : n.changeNumber()).append(';').append(json.registerTime()).append(';')

@@ -16,9 +16,8 @@ import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Identifiers;
 import se.lefi.domain.access.Purpose;
 import se.lefi.domain.register.InformationType;
+import se.lefi.domain.subscription.Notification;
 import se.lefi.domain.subscription.NotificationContent;
-import se.lefi.infrastructure.register.RegisterJson;
-import se.lefi.infrastructure.subscription.SubscriptionStore;
 
 /**
  * JSON of the subscription service's REST interface. Requests are read field by field, so a bad one
@@ -49,8 +48,8 @@ public final class SubscriptionJson {
                                   BenefitInformationJson.PersonInformation personInformation,
                                   List<BenefitInformationJson.DecisionOut> decision, List<BenefitInformationJson.PaymentOut> payment,
                                   List<BenefitInformationJson.SgiOut> sgi) {
-        public static NotificationOut of(SubscriptionStore.StoredNotification n) {
-            NotificationContent c = RegisterJson.content(n.content());
+        public static NotificationOut of(Notification n) {
+            NotificationContent c = n.content();
             return new NotificationOut(n.sequence(), n.personId(), c.kind().name(),
                     c.itemKind() == null ? null : c.itemKind().name(), c.itemId(), c.change() == null ? null : c.change().name(),
                     n.changeNumber(), n.registerTime().truncatedTo(ChronoUnit.MICROS).atZone(SwedishTime.ZONE).toOffsetDateTime(),
