@@ -63,4 +63,7 @@ class LayerRulesTest {
 
     @ArchTest
     static final ArchRule noCyclesBetweenApplicationFeatures = slices().matching("se.lefi.application.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenDomainFeatures = slices().matching("se.lefi.domain.(*)..").should().beFreeOfCycles();
 }

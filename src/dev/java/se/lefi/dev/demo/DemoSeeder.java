@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import se.lefi.infrastructure.persistence.PartyVersion;
 import se.lefi.domain.access.LegalBasis;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;

@@ -22,7 +22,7 @@ import se.lefi.domain.access.ActorQuestion;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.DisclosureRules;
 import se.lefi.domain.access.LegalBasis;
-import se.lefi.domain.access.Refusal;
+import se.lefi.domain.shared.Refusal;
 import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.party.ActorRegistration;

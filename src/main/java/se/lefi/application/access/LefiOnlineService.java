@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import se.lefi.domain.access.AccessCheck;
 import se.lefi.domain.access.AccessPipeline;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.access.Submission;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.party.ActorRegistration;

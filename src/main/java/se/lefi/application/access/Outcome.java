@@ -1,6 +1,6 @@
 package se.lefi.application.access;
 
-import se.lefi.domain.access.Refusal;
+import se.lefi.domain.shared.Refusal;
 
 /**
  * The result of one question: either a value or a refusal, with the request id under which it was

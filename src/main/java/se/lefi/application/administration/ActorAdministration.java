@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import se.lefi.domain.access.LegalBasis;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.LifecycleException;
 import se.lefi.domain.party.LifecycleException.Code;

@@ -3,7 +3,7 @@ package se.lefi.application.administration;
 import java.time.LocalDate;
 import se.lefi.domain.access.ExtraCondition;
 import se.lefi.domain.access.LegalBasis;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.party.ActorRegistration;
 import se.lefi.domain.party.Organisation;
 

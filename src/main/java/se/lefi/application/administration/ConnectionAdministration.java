@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;

@@ -1,11 +1,12 @@
 package se.lefi.application.administration;
 
+import se.lefi.domain.access.ConnectionCheck;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.party.AgentAssignment;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.CertificateBinding;
@@ -59,7 +60,7 @@ public record OrganisationView(String organisationNumber, String name, PartyKind
                               LocalDate deregisteredFrom, String access) {
         static WebUserView of(WebUser u, Agreement agreement, LocalDate today) {
             return new WebUserView(u.id(), u.personId(), u.name(), u.decidedBy(), u.decidedOn(), u.deregisteredFrom(),
-                    u.accessOn(Optional.ofNullable(agreement), today).map(r -> r.code().name()).orElse("GRANTED"));
+                    ConnectionCheck.webUserAccess(u, Optional.ofNullable(agreement), today).map(r -> r.code().name()).orElse("GRANTED"));
         }
     }
 

@@ -9,7 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import javax.sql.DataSource;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.audit.DisclosureReport;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.infrastructure.audit.DisclosureReportQuery;

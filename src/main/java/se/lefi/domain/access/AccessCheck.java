@@ -1,5 +1,8 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Purpose;
+import se.lefi.domain.shared.Refusal;
+
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Refusal;
+
 import static se.lefi.domain.access.AccessStep.*;
 
 import java.util.List;

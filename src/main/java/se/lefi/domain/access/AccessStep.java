@@ -1,6 +1,9 @@
 package se.lefi.domain.access;
 
-import static se.lefi.domain.access.RefusalCode.*;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
+
+import static se.lefi.domain.shared.RefusalCode.*;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -89,7 +92,7 @@ public enum AccessStep {
         Optional<Refusal> check(AccessCheck c) {
             Optional<Agreement> agreement = c.directory.currentAgreement(c.organisation);
             Optional<Refusal> refusal = c.webUser == null ? ConnectionCheck.check(agreement, c.via, c.today)
-                    : c.via == ServiceInterface.WEB ? c.webUser.accessOn(agreement, c.today)
+                    : c.via == ServiceInterface.WEB ? ConnectionCheck.webUserAccess(c.webUser, agreement, c.today)
                     : refuse(INTERFACE_NOT_COVERED);
             if (refusal.isEmpty()) {
                 c.agreement = agreement.get();

@@ -1,5 +1,8 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
+
 import java.time.LocalDate;
 import java.util.Optional;
 import se.lefi.domain.identity.OrganisationNumber;

@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Purpose;
+
 import java.time.LocalDate;
 import java.util.List;
 import se.lefi.domain.register.InformationType;

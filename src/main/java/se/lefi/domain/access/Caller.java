@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.RefusalCode;
+
 import java.util.Optional;
 import se.lefi.domain.identity.OrganisationNumber;
 

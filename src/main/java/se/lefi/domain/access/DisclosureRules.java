@@ -1,5 +1,8 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
+
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Purpose;
+
 import se.lefi.domain.party.PartyKind;
 
 /** One row of the legal-basis catalogue: a kind of party may state a purpose under a cited basis. */

@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Purpose;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.RefusalCode;
+
 /**
  * What a request presents before anything is looked up: the client certificate as the TLS listener
  * verified it. {@code certificateRefusal} is set when the certificate is revoked (or unchecked where that

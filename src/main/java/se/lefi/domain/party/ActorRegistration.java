@@ -15,7 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 
 /**
  * An actor registration (aktör): the opaque id, such as {@code 026-51}, that the agency issues for a

@@ -12,9 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
-import se.lefi.domain.access.ConnectionCheck;
-import se.lefi.domain.access.Refusal;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * A named user of the web interface, by the access-rights decision (behörighetsbeslut) that the
@@ -89,14 +88,6 @@ public class WebUser {
             return Optional.of(Refusal.of(RefusalCode.USER_NOT_AUTHORISED));
         }
         return Optional.empty();
-    }
-
-    /**
-     * Whether the user may use the web interface on {@code day}: a live decision, at an organisation
-     * whose agreement is in force and covers the web interface.
-     */
-    public Optional<Refusal> accessOn(Optional<Agreement> organisationsAgreement, LocalDate day) {
-        return decisionOn(day).or(() -> ConnectionCheck.check(organisationsAgreement, ServiceInterface.WEB, day));
     }
 
     public boolean isRegisteredOn(LocalDate day) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.register.InformationType;
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * Where each measured request goes: MicroProfile Metrics (a counter by interface, operation and

@@ -23,7 +23,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import java.time.Instant;
 import se.lefi.domain.access.Caller;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * Reads the caller from a TLS client certificate. Swedish organisation certificates carry the

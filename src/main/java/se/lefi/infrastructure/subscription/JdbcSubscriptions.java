@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import se.lefi.domain.access.ConsentReference;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.subscription.Subscription;
 import se.lefi.domain.subscription.Subscriptions;

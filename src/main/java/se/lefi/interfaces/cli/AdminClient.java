@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.party.Agreement;
 import se.lefi.domain.party.PartyKind;
 import se.lefi.domain.party.ServiceInterface;

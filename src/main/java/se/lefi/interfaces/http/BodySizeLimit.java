@@ -14,7 +14,7 @@ import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.LefiOnlineService;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * Every way in refuses a body over its configured size before anything parses it: by the declared length

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.LefiOnlineService;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.interfaces.v9.SwedishMessages;
 
 /**

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.interfaces.v9.FormansinformationServlet;
 
 /**

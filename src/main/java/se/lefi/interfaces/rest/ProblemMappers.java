@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * Every error of the REST interfaces leaves as a problem-details body with a stable code. Messages

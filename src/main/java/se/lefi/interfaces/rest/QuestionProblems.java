@@ -3,8 +3,8 @@ package se.lefi.interfaces.rest;
 import jakarta.ws.rs.core.Response;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.LefiOnlineService;
-import se.lefi.domain.access.Refusal;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * Problem responses for questions over JSON (the REST twin and the web page): each names the

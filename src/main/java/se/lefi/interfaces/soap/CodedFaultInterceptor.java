@@ -17,8 +17,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import se.lefi.domain.access.Caller;
 import se.lefi.application.access.LefiOnlineService;
-import se.lefi.domain.access.Refusal;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.interfaces.http.BodySizeLimit;
 

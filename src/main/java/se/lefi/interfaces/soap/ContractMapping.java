@@ -28,7 +28,7 @@ import se.lefi.contract.getbenefitinformation.v1.GetBenefitInformationResponseTy
 import se.lefi.contract.getbenefitinformation.v1.GetBenefitInformationType;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;
@@ -41,7 +41,7 @@ import se.lefi.contract.core.v1.LefiFaultType;
 import se.lefi.contract.core.v1.PurposeCode;
 import se.lefi.contract.getavailableinformationtypes.v1.AvailablePurposeType;
 import se.lefi.contract.lefionline.v1.LefiFault;
-import se.lefi.domain.access.Refusal;
+import se.lefi.domain.shared.Refusal;
 
 /** Domain values to contract types. Enum names are shared, so mapping is by name. */
 final class ContractMapping {

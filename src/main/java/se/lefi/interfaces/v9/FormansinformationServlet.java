@@ -31,8 +31,8 @@ import se.lefi.domain.access.ActorQuestion;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Identifiers;
-import se.lefi.domain.access.Refusal;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.register.InformationType;
 import se.lefi.interfaces.rest.QuestionProblems;
 

@@ -2,7 +2,7 @@ package se.lefi.interfaces.v9;
 
 import java.util.EnumMap;
 import java.util.Map;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 
 /**
  * LefiFelsvar's {@code meddelande} is, by the v9 contract, a description in Swedish for operators that

@@ -1,5 +1,9 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Purpose;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,7 @@
 package se.lefi.domain.access;
 
+import se.lefi.domain.shared.Purpose;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package se.lefi.domain.party;
 
+import se.lefi.domain.access.ConnectionCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import se.lefi.domain.access.Purpose;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Purpose;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.register.InformationType;
 
 /** When a web user may use the web interface: the decision, its deregistration, and the organisation's agreement. */
@@ -31,7 +32,7 @@ class WebUserAccessTest {
     }
 
     private static Optional<RefusalCode> access(WebUser user, Agreement agreement, LocalDate day) {
-        return user.accessOn(Optional.ofNullable(agreement), day).map(r -> r.code());
+        return ConnectionCheck.webUserAccess(user, Optional.ofNullable(agreement), day).map(r -> r.code());
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import se.lefi.contract.core.v1.FaultCode;
 import se.lefi.contract.core.v1.InformationTypeCode;
 import se.lefi.contract.core.v1.PurposeCode;
-import se.lefi.domain.access.Purpose;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Purpose;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.register.InformationType;
 
 /** The domain's codes and the contract's enumerations map by name, so they must be the same lists. */

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import se.lefi.application.administration.AdminAuthorisation;
 import se.lefi.domain.access.Caller;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.interfaces.rest.Problem;
 
 /** Everything under /api/admin needs an admin client certificate; others get 403. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.lefi.application.billing.Invoicing;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.fees.Invoice;
 import se.lefi.domain.fees.Sek;
 import se.lefi.domain.identity.OrganisationNumber;

@@ -24,7 +24,7 @@ import se.lefi.application.access.CallerIdentification;
 import se.lefi.application.access.DisclosureService;
 import se.lefi.application.access.LefiOnlineService;
 import se.lefi.application.access.Outcome;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.domain.party.ServiceInterface;
 import se.lefi.interfaces.rest.QuestionProblems;

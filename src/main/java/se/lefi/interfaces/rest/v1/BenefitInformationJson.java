@@ -17,7 +17,7 @@ import se.lefi.application.access.BenefitAnswer;
 import se.lefi.domain.access.BenefitQuestion;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Identifiers;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.register.Decision;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.register.Payment;

@@ -23,8 +23,8 @@ import se.lefi.domain.access.Caller;
 import se.lefi.application.access.CallerIdentification;
 import se.lefi.application.access.LefiOnlineService;
 import se.lefi.application.subscription.SubscriptionService;
-import se.lefi.domain.access.Refusal;
-import se.lefi.domain.access.RefusalCode;
+import se.lefi.domain.shared.Refusal;
+import se.lefi.domain.shared.RefusalCode;
 import se.lefi.domain.identity.OrganisationNumber;
 import se.lefi.interfaces.rest.QuestionProblems;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import se.lefi.application.subscription.SubscriptionService;
 import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.access.Identifiers;
-import se.lefi.domain.access.Purpose;
+import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.register.InformationType;
 import se.lefi.domain.subscription.Notification;
 import se.lefi.domain.subscription.NotificationContent;

@@ -1,4 +1,4 @@
-package se.lefi.domain.access;
+package se.lefi.domain.shared;
 
 import java.util.Objects;
 

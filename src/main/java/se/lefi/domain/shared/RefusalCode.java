@@ -1,4 +1,4 @@
-package se.lefi.domain.access;
+package se.lefi.domain.shared;
 
 /**
  * Why a question was refused. The names are the contract's stable fault codes (FaultCode in

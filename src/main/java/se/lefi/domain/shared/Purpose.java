@@ -1,4 +1,4 @@
-package se.lefi.domain.access;
+package se.lefi.domain.shared;
 
 /** Why a question is asked; each needs a legal basis for the caller's kind of party. */
 public enum Purpose {
