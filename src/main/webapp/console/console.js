@@ -51,11 +51,6 @@ const INTERFACE_NAMES = { SYSTEM_TO_SYSTEM: 'System to system', WEB: 'Web' };
 let organisations = [];
 let openNumber = null;
 
-/** The state the console shows: the agency's own organisation is the operator, whatever its agreement says. */
-function shownState(o) {
-  return o.kind === 'AGENCY' ? 'OPERATOR' : o.state;
-}
-
 function badge(state) {
   const b = element('span', STATE_NAMES[state] || state, 'badge ' + state.toLowerCase().replaceAll('_', '-'));
   b.dataset.state = state;
@@ -68,14 +63,14 @@ function interfacesOf(o) {
 
 function renderOrganisations() {
   const query = document.getElementById('organisation-search').value.trim().toLowerCase();
-  const shown = organisations.filter(o => !query || [o.organisationNumber, o.name, o.kind, shownState(o), STATE_NAMES[shownState(o)]]
+  const shown = organisations.filter(o => !query || [o.organisationNumber, o.name, o.kind, o.state, STATE_NAMES[o.state]]
     .some(v => String(v || '').toLowerCase().includes(query)));
   clear('organisations');
   const body = document.querySelector('#organisations tbody');
   for (const o of shown) {
     const tr = body.insertRow();
     tr.dataset.organisation = o.organisationNumber;
-    tr.dataset.state = shownState(o);
+    tr.dataset.state = o.state;
     if (o.kind === 'AGENCY') tr.className = 'agency';
     const name = tr.insertCell();
     const open = element('button', o.name, 'link');
@@ -84,7 +79,7 @@ function renderOrganisations() {
     open.addEventListener('click', () => openOrganisation(o.organisationNumber));
     name.append(open, element('span', o.organisationNumber, 'organisation-number'));
     tr.insertCell().textContent = o.kind;
-    tr.insertCell().appendChild(badge(shownState(o)));
+    tr.insertCell().appendChild(badge(o.state));
     tr.insertCell().textContent = interfacesOf(o).map(i => INTERFACE_NAMES[i] || i).join(', ');
     const count = (list, live) => { const c = tr.insertCell(); c.className = 'number'; c.textContent = (list || []).filter(live).length; };
     count(o.certificates, c => c.bound);
@@ -328,9 +323,9 @@ async function renderDetail(number) {
     call('GET', '/invoices/' + month + '/' + encodeURIComponent(number)).catch(() => null)]);
   const section = document.getElementById('organisation-detail');
   section.dataset.organisation = o.organisationNumber;
-  section.dataset.state = shownState(o);
+  section.dataset.state = o.state;
   const title = document.getElementById('detail-title');
-  title.replaceChildren(element('span', o.name + ' (' + o.organisationNumber + ') '), badge(shownState(o)));
+  title.replaceChildren(element('span', o.name + ' (' + o.organisationNumber + ') '), badge(o.state));
   facts(document.getElementById('detail-facts'), [['Kind', o.kind], ['Requested', o.requestedOn], ['Contact', o.contact],
     ['Requested interfaces', [...(o.requestedInterfaces || [])].map(i => INTERFACE_NAMES[i] || i).join(', ')],
     ['Requested purposes', [...(o.requestedPurposes || [])].join(', ')]]);

@@ -95,6 +95,7 @@ class ProductionWarIT {
             JsonObject operator = listed.getJsonObject(0);
             assertEquals(OPERATOR, operator.getString("organisationNumber"));
             assertEquals("AGENCY", operator.getString("kind"));
+            assertEquals("OPERATOR", operator.getString("state"), "the agency operates the service; it awaits no agreement");
 
             HttpResponse<String> synthetic = admin.send(HttpRequest.newBuilder(
                             URI.create(base + "/lefi/api/admin/register/synthetic-changes?count=1"))

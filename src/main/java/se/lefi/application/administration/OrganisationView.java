@@ -66,7 +66,9 @@ public record OrganisationView(String organisationNumber, String name, PartyKind
 
     static OrganisationView of(Organisation o, Agreement agreement, List<AgentAssignment> assignments,
                                List<CertificateBinding> certificates, List<WebUser> webUsers, LocalDate today) {
-        return new OrganisationView(o.organisationNumber(), o.name(), o.kind(), state(agreement, today), o.requestedOn(),
+        // The agency operates the service rather than connects to it: it has no agreement and awaits none.
+        return new OrganisationView(o.organisationNumber(), o.name(), o.kind(),
+                o.kind() == PartyKind.AGENCY ? "OPERATOR" : state(agreement, today), o.requestedOn(),
                 o.requestedInterfaces(), o.requestedPurposes(), o.contact(), AgreementView.of(agreement),
                 assignments.stream().map(a -> AssignmentView.of(a, today)).toList(),
                 certificates.stream().map(CertificateView::of).toList(),
