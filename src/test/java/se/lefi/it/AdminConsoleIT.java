@@ -1,5 +1,7 @@
 package se.lefi.it;
 
+import se.lefi.domain.time.SwedishTime;
+import java.time.LocalDate;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,12 +178,15 @@ class AdminConsoleIT {
         String person = SyntheticRegister.personId(Questions.DEMO_PERSONS + 983);
         LefiServer.lefiOnline("insurer").getBenefitInformation(Questions.question(person, Questions.TODAY.minusYears(1), Questions.TODAY,
                 PurposeCode.COORDINATION_OF_COMPENSATION, InformationTypeCode.SJP));
+        // The report's days are taken now, after the question: a suite that started before midnight (Swedish
+        // time) has an older Questions.TODAY than the day the question was recorded on.
+        LocalDate today = LocalDate.now(SwedishTime.ZONE);
         Page page = pageAs("admin");
         page.navigate(LefiServer.uri("/console/").toString());
         Locator form = page.locator("#disclosure-report-form");
         form.locator("input[name=personId]").fill(person);
-        form.locator("input[name=from]").fill(Questions.TODAY.minusDays(1).toString());
-        form.locator("input[name=to]").fill(Questions.TODAY.toString());
+        form.locator("input[name=from]").fill(today.minusDays(1).toString());
+        form.locator("input[name=to]").fill(today.toString());
         form.locator("button[type=submit]").click();
         assertThat(page.locator("#message")).hasText("Disclosure report loaded");
         assertThat(page.locator("#disclosures tbody tr")).hasCount(1);
@@ -192,7 +197,7 @@ class AdminConsoleIT {
         assertThat(page.locator("#actions tbody tr").first()).containsText("DISCLOSURE_REPORT");
 
         Download download = page.waitForDownload(() -> page.locator("#disclosure-letter").click());
-        assertEquals("registerutdrag-" + Questions.TODAY.minusDays(1) + "-" + Questions.TODAY + ".pdf", download.suggestedFilename());
+        assertEquals("registerutdrag-" + today.minusDays(1) + "-" + today + ".pdf", download.suggestedFilename());
         try (PDDocument letter = Loader.loadPDF(Files.readAllBytes(download.path()))) {
             String text = new PDFTextStripper().getText(letter);
             assertTrue(text.contains("Utlämnanden (1)"), text);
