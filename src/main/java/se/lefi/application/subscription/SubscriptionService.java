@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +27,7 @@ import se.lefi.domain.access.ConsentReference;
 import se.lefi.domain.shared.Purpose;
 import se.lefi.domain.shared.Refusal;
 import se.lefi.domain.shared.RefusalCode;
+import se.lefi.domain.time.SwedishTime;
 import se.lefi.domain.audit.AuditRecord;
 import se.lefi.domain.identity.PersonId;
 import se.lefi.domain.party.ServiceInterface;
@@ -64,7 +64,6 @@ public class SubscriptionService {
     public static final String DAILY_FILE = "GetDailyFile";
     public static final int MAX_PERSONS = 1000;
     public static final int MAX_NOTIFICATIONS = 1000;
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final String INTERFACE = ServiceInterface.SYSTEM_TO_SYSTEM.name();
 
     /** A new order (nybeställning): persons, types, purpose, consent or case, and the from-date. */
@@ -311,7 +310,7 @@ public class SubscriptionService {
             return Outcome.refused(who.requestId(), who.refusal());
         }
         return Outcome.granted(who.requestId(), notifications.createdBetween(who.organisationId(),
-                day.atStartOfDay(SWEDEN).toInstant(), day.plusDays(1).atStartOfDay(SWEDEN).toInstant()));
+                day.atStartOfDay(SwedishTime.ZONE).toInstant(), day.plusDays(1).atStartOfDay(SwedishTime.ZONE).toInstant()));
     }
 
     /**
